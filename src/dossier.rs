@@ -1,0 +1,270 @@
+//! Checking a dossier file (rules.md §5) into the form the evaluator takes.
+
+use crate::date::Date;
+use crate::file::{DossierFile, Values};
+use crate::message::{Diagnostic, Message};
+use crate::rules::{self, DigitalIndex, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind};
+
+/// A dossier that passed every check: the evaluator's input. Only [`check`] makes one.
+#[derive(Clone, Debug)]
+pub struct Dossier {
+    rules: &'static RuleSet,
+    kind: &'static UnitKind,
+    profile: Profile,
+    year: i32,
+    values: Values,
+    /// Indicator ids with at least one evidence item.
+    evidenced: Vec<&'static str>,
+    previous: Option<Previous>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A previous recognition complete enough to compute with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Previous {
+    pub level: Level,
+    pub decision_date: Date,
+}
+
+impl Dossier {
+    pub fn rules(&self) -> &'static RuleSet {
+        self.rules
+    }
+    pub fn scope(&self) -> Scope {
+        self.kind.scope
+    }
+    pub fn kind(&self) -> &'static UnitKind {
+        self.kind
+    }
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    pub fn values(&self) -> &Values {
+        &self.values
+    }
+    pub fn has_evidence(&self, id: &str) -> bool {
+        self.evidenced.contains(&id)
+    }
+    pub fn previous(&self) -> Option<Previous> {
+        self.previous
+    }
+    /// Warnings and notes found while checking.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+/// The profile a file describes, if its kind is known: used by the form to show only what
+/// applies even before the dossier is complete.
+pub fn profile_of(file: &DossierFile) -> Option<(&'static UnitKind, Profile)> {
+    let rules = rules::ruleset(&file.ruleset)?;
+    let kind = rules.kind(file.unit.kind.as_deref()?)?;
+    let u = &file.unit;
+    Some((kind, RuleSet::profile(kind, u.public, u.vocational, u.digital_index)))
+}
+
+/// Does any applicable part of any indicator of this scope read `input`?
+pub fn input_applies(rules: &'static RuleSet, scope: Scope, profile: &Profile, input: Input) -> bool {
+    Level::ALL
+        .into_iter()
+        .flat_map(|level| rules.indicators_for(scope, level))
+        .any(|ind| ind.inputs_for(profile).contains(&input))
+}
+
+/// Checks a dossier file. `Err` holds every error found (each naming its field).
+pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut notes = Vec::new();
+
+    let Some(rules) = rules::ruleset(&file.ruleset) else {
+        return Err(vec![Diagnostic::error("ruleset", Message::UnknownRuleset { found: file.ruleset.clone() })]);
+    };
+    let u = &file.unit;
+    if u.scope.is_none() {
+        errors.push(Diagnostic::error("unit.scope", Message::Required));
+    }
+    let kind = match u.kind.as_deref() {
+        None => {
+            errors.push(Diagnostic::error("unit.kind", Message::Required));
+            None
+        }
+        Some(id) => match rules.kind(id) {
+            None => {
+                errors.push(Diagnostic::error("unit.kind", Message::UnknownKind { found: id.to_string() }));
+                None
+            }
+            Some(kind) => match u.scope {
+                Some(scope) if scope != kind.scope => {
+                    errors.push(Diagnostic::error("unit.kind", Message::KindOfOtherScope { kind: kind.id, scope }));
+                    None
+                }
+                _ => Some(kind),
+            },
+        },
+    };
+
+    let t = &rules.timing;
+    let year = match file.year {
+        None => {
+            errors.push(Diagnostic::error("year", Message::Required));
+            None
+        }
+        Some(y) if y < i64::from(t.first_year) || y > i64::from(t.last_year) => {
+            errors.push(Diagnostic::error(
+                "year",
+                Message::YearOutOfRange { year: y, first: t.first_year, last: t.last_year },
+            ));
+            None
+        }
+        Some(y) => i32::try_from(y).ok(),
+    };
+    if let Some(y) = year {
+        let in_force = Date::parse(t.in_force_from).map_or(t.first_year, Date::year);
+        if y < in_force {
+            notes.push(Diagnostic::warning("year", Message::YearBeforeInForce { year: y, in_force_from: t.in_force_from }));
+        }
+    }
+
+    let profile = kind.map(|kind| {
+        match (kind.public, u.public) {
+            (PublicRule::Choose, None) => {
+                errors.push(Diagnostic::error("unit.public", Message::PublicRequired { kind: kind.id }));
+            }
+            (PublicRule::Fixed(fixed), Some(given)) if fixed != given => {
+                notes.push(Diagnostic::warning("unit.public", Message::FixedByKind { kind: kind.id, value: given.to_string() }));
+            }
+            _ => {}
+        }
+        if let Some(v) = u.vocational {
+            if !kind.vocational.overridable && v != kind.vocational.default {
+                notes.push(Diagnostic::warning("unit.vocational", Message::FixedByKind { kind: kind.id, value: v.to_string() }));
+            }
+        }
+        if let Some(d) = u.digital_index {
+            if !kind.digital_index.overridable && Some(d) != kind.digital_index.default {
+                notes.push(Diagnostic::warning(
+                    "unit.digital_index",
+                    Message::FixedByKind { kind: kind.id, value: format!("\"{}\"", d.key()) },
+                ));
+            }
+        }
+        RuleSet::profile(kind, u.public, u.vocational, u.digital_index)
+    });
+
+    // Counts against their totals, whatever the kind: a count above its total is a typing
+    // error in any case.
+    let values = &file.values;
+    for def in rules.inputs {
+        let InputKind::Count { total } = def.kind else { continue };
+        let Some(count) = values.count(def.id) else { continue };
+        match total {
+            None if count == 0 => {
+                // No members is never valid; no learners only where learners count.
+                let applies = def.id == Input::Members || profile.is_some_and(|p| p.learners);
+                if applies {
+                    errors.push(Diagnostic::error(def.path(), Message::ZeroTotal));
+                }
+            }
+            Some(total) => {
+                if let Some(total_value) = values.count(total) {
+                    if count > total_value {
+                        errors.push(Diagnostic::error(
+                            def.path(),
+                            Message::CountExceedsTotal {
+                                count,
+                                total: total_value,
+                                total_field: rules.input(total).path(),
+                            },
+                        ));
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    // Evidence: each item identifiable; dates inside the assessed year.
+    for (id, items) in &file.evidence {
+        for (i, item) in items.iter().enumerate() {
+            if !item.is_identified() {
+                errors.push(Diagnostic::error(format!("evidence.{id}[{i}]"), Message::EvidenceNeedsCodeOrTitle));
+            }
+            if let (Some(date), Some(year)) = (item.date, year) {
+                if date.year() != year {
+                    notes.push(Diagnostic::note(format!("evidence.{id}[{i}].date"), Message::EvidenceOutsideYear { date, year }));
+                }
+            }
+        }
+    }
+
+    let (Some(kind), Some(profile), Some(year), true) = (kind, profile, year, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let scope = kind.scope;
+
+    // Data that does not apply is kept and reported, never an error (rules.md §5).
+    for (input, _) in values.filled() {
+        if !input_applies(rules, scope, &profile, input) {
+            notes.push(Diagnostic::warning(rules.input(input).path(), Message::NotApplicableData { kind: kind.id }));
+        }
+    }
+    if profile.digital_index == Some(DigitalIndex::Qd4740) && scope == Scope::Huyen {
+        notes.push(Diagnostic::warning("unit.digital_index", Message::DigitalIndexNotUsed { scope }));
+    }
+    let ids = rules.indicator_ids(scope);
+    let mut evidenced = Vec::new();
+    for (id, items) in &file.evidence {
+        match ids.iter().find(|k| **k == id.as_str()) {
+            None => notes.push(Diagnostic::warning(
+                format!("evidence.{id}"),
+                Message::UnknownIndicator { id: id.clone(), scope },
+            )),
+            Some(known) => {
+                let applies = Level::ALL
+                    .into_iter()
+                    .flat_map(|l| rules.indicators_for(scope, l))
+                    .any(|ind| ind.id == *known && ind.applies.holds(&profile));
+                if !applies && !items.is_empty() {
+                    notes.push(Diagnostic::warning(format!("evidence.{id}"), Message::NotApplicableData { kind: kind.id }));
+                }
+                if !items.is_empty() && !evidenced.contains(known) {
+                    evidenced.push(*known);
+                }
+            }
+        }
+    }
+
+    let previous = file.previous_recognition.as_ref().and_then(|p| {
+        if p.level.is_none() {
+            notes.push(Diagnostic::warning("previous_recognition.level", Message::PreviousIncomplete));
+        }
+        if p.decision_date.is_none() {
+            notes.push(Diagnostic::warning("previous_recognition.decision_date", Message::PreviousIncomplete));
+        }
+        Some(Previous { level: p.level?, decision_date: p.decision_date? })
+    });
+
+    // District governments ended on 01/07/2025; who receives the dossier is the user's to say.
+    let recipient_given = file
+        .submission
+        .as_ref()
+        .and_then(|s| s.recipient.as_deref())
+        .is_some_and(|r| !r.trim().is_empty());
+    if scope == Scope::Huyen && year >= 2025 && !recipient_given {
+        notes.push(Diagnostic::note("submission.recipient", Message::DistrictAuthorityChanged));
+    }
+
+    Ok(Dossier {
+        rules,
+        kind,
+        profile,
+        year,
+        values: values.clone(),
+        evidenced,
+        previous,
+        diagnostics: notes,
+    })
+}

@@ -1,0 +1,590 @@
+//! The rules as data: unit kinds, the inputs a dossier holds, criteria and indicators.
+//!
+//! Everything that depends on the Circular's wording lives in one rule set (`tt24_2023.rs`),
+//! read in order by the evaluator, the file reader and writer, the form and the printed
+//! summary. Code elsewhere never names a threshold, an article or a unit kind.
+
+use serde::Serialize;
+
+mod tt24_2023;
+
+pub use tt24_2023::TT24_2023;
+
+/// Every rule set this build knows, newest first.
+pub static RULESETS: [&RuleSet; 1] = [&TT24_2023];
+
+/// The rule set with this id (`"TT24/2023"`).
+pub fn ruleset(id: &str) -> Option<&'static RuleSet> {
+    RULESETS.iter().copied().find(|r| r.id == id)
+}
+
+/// Đơn vị cấp huyện (Điều 2.3) or Đơn vị cấp tỉnh (Điều 2.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Huyen,
+    Tinh,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 2] = [Scope::Huyen, Scope::Tinh];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Scope::Huyen => "huyen",
+            Scope::Tinh => "tinh",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.key() == key)
+    }
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Scope::Huyen => "cấp huyện",
+            Scope::Tinh => "cấp tỉnh",
+        }
+    }
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Scope::Huyen => "district level",
+            Scope::Tinh => "provincial level",
+        }
+    }
+}
+
+/// Mức độ 1 or mức độ 2 (Điều 5.2, 11.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
+pub enum Level {
+    One,
+    Two,
+}
+
+impl Level {
+    pub const ALL: [Level; 2] = [Level::One, Level::Two];
+    pub fn number(self) -> u8 {
+        match self {
+            Level::One => 1,
+            Level::Two => 2,
+        }
+    }
+    pub fn from_number(n: u8) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.number() == n)
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.number()
+    }
+}
+
+/// Which digital-transformation index a school is measured by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum DigitalIndex {
+    /// QĐ 4725/QĐ-BGDĐT: general and continuing education.
+    #[serde(rename = "4725")]
+    Qd4725,
+    /// QĐ 4740/QĐ-BGDĐT: higher education.
+    #[serde(rename = "4740")]
+    Qd4740,
+}
+
+impl DigitalIndex {
+    pub const ALL: [DigitalIndex; 2] = [DigitalIndex::Qd4725, DigitalIndex::Qd4740];
+    pub fn key(self) -> &'static str {
+        match self {
+            DigitalIndex::Qd4725 => "4725",
+            DigitalIndex::Qd4740 => "4740",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<DigitalIndex> {
+        DigitalIndex::ALL.into_iter().find(|d| d.key() == key)
+    }
+}
+
+/// Whether a kind of unit is "cơ quan, đơn vị sự nghiệp công lập" (rules.md §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicRule {
+    /// Fixed by the kind; a different value in a file is ignored with a warning.
+    Fixed(bool),
+    /// A school: the dossier must say công lập (true) or ngoài công lập (false).
+    Choose,
+}
+
+/// An attribute of a kind with its default, and whether a dossier may override it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Attribute<T> {
+    pub default: T,
+    pub overridable: bool,
+}
+
+/// One kind of unit (rules.md §1), with the attributes that decide which indicators apply.
+#[derive(Debug, Serialize)]
+pub struct UnitKind {
+    pub id: &'static str,
+    pub scope: Scope,
+    /// Where Điều 2 names it.
+    pub article: &'static str,
+    /// Short name for a list.
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+    /// The Circular's own words for who this is.
+    pub who: &'static str,
+    pub public: PublicRule,
+    /// Has "Người học" (Điều 2.8): the learner part of indicator 3.1 applies.
+    pub learners: bool,
+    /// A "cơ sở giáo dục nghề nghiệp": accreditation applies (3.5 huyện, 3.6 tỉnh).
+    pub vocational: Attribute<bool>,
+    pub digital_index: Attribute<Option<DigitalIndex>>,
+    /// A "tổ chức kinh tế": indicator 2.4 does not apply.
+    pub economic: bool,
+    /// Nhà trẻ, trường mẫu giáo, trường mầm non: the preschool parts of 1.2 and 3.2.
+    pub preschool: bool,
+}
+
+/// The attributes of one unit, once its kind and the dossier's answers are combined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub public: bool,
+    pub learners: bool,
+    pub vocational: bool,
+    pub digital_index: Option<DigitalIndex>,
+    pub economic: bool,
+    pub preschool: bool,
+}
+
+/// The inputs of a dossier, in the order of the file's `counts` then `facts`.
+/// `INPUTS[i].id == Input::ALL[i]`, checked by a test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Input {
+    Members,
+    MembersDiscipline,
+    MembersTrainingCompleted,
+    MembersDigital,
+    MembersLanguageCertificate,
+    MembersLanguageProficiency,
+    MembersAdvancedWorker,
+    MembersLearningCitizen,
+    Learners,
+    LearnersLearningCitizen,
+    AnnualPlan,
+    TrainingRegimeAndIncentives,
+    SupportsPrivatePreschools,
+    StateBudgetForTraining,
+    DigitalTransformationEquipped,
+    LifelongLearningActivities,
+    KnowledgeSharing,
+    CollectiveTitle,
+    DigitalLevel,
+    VocationalAccredited,
+}
+
+impl Input {
+    pub const COUNT: usize = 20;
+    pub const ALL: [Input; Input::COUNT] = [
+        Input::Members,
+        Input::MembersDiscipline,
+        Input::MembersTrainingCompleted,
+        Input::MembersDigital,
+        Input::MembersLanguageCertificate,
+        Input::MembersLanguageProficiency,
+        Input::MembersAdvancedWorker,
+        Input::MembersLearningCitizen,
+        Input::Learners,
+        Input::LearnersLearningCitizen,
+        Input::AnnualPlan,
+        Input::TrainingRegimeAndIncentives,
+        Input::SupportsPrivatePreschools,
+        Input::StateBudgetForTraining,
+        Input::DigitalTransformationEquipped,
+        Input::LifelongLearningActivities,
+        Input::KnowledgeSharing,
+        Input::CollectiveTitle,
+        Input::DigitalLevel,
+        Input::VocationalAccredited,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where an input sits in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Counts,
+    Facts,
+}
+
+impl Section {
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Counts => "counts",
+            Section::Facts => "facts",
+        }
+    }
+}
+
+/// One answer of an ordered choice; a higher rank is a better result.
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    pub key: &'static str,
+    pub rank: u8,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum InputKind {
+    /// A whole number of people; never more than `total` when that is given.
+    Count { total: Option<Input> },
+    /// Yes or no.
+    Flag,
+    /// One of an ordered list of answers.
+    Choice { choices: &'static [Choice] },
+}
+
+#[derive(Debug, Serialize)]
+pub struct InputDef {
+    pub id: Input,
+    /// The key in the file's `counts` or `facts`.
+    pub key: &'static str,
+    pub section: Section,
+    pub kind: InputKind,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+    pub help_vi: &'static str,
+    pub help_en: &'static str,
+}
+
+impl InputDef {
+    /// `counts.members`, the path used in messages.
+    pub fn path(&self) -> String {
+        format!("{}.{}", self.section.key(), self.key)
+    }
+    pub fn choice(&self, key: &str) -> Option<&'static Choice> {
+        match &self.kind {
+            InputKind::Choice { choices } => choices.iter().find(|c| c.key == key),
+            _ => None,
+        }
+    }
+    pub fn choice_at_rank(&self, rank: u8) -> Option<&'static Choice> {
+        match &self.kind {
+            InputKind::Choice { choices } => choices.iter().find(|c| c.rank == rank),
+            _ => None,
+        }
+    }
+}
+
+/// To whom an indicator, or a part of one, applies (rules.md §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applies {
+    All,
+    /// "đối với đơn vị là cơ quan, đơn vị sự nghiệp công lập"
+    Public,
+    /// "không bao gồm thành viên trong đơn vị là tổ chức kinh tế"
+    NotEconomic,
+    /// "Đối với đơn vị là Cơ sở giáo dục…": units that have Người học
+    Learners,
+    /// "nhà trẻ, trường mẫu giáo, trường mầm non công lập"
+    PublicPreschool,
+    Digital(DigitalIndex),
+    /// "cơ sở giáo dục nghề nghiệp"
+    Vocational,
+}
+
+impl Applies {
+    pub fn holds(self, p: &Profile) -> bool {
+        match self {
+            Applies::All => true,
+            Applies::Public => p.public,
+            Applies::NotEconomic => !p.economic,
+            Applies::Learners => p.learners,
+            Applies::PublicPreschool => p.public && p.preschool,
+            Applies::Digital(index) => p.digital_index == Some(index),
+            Applies::Vocational => p.vocational,
+        }
+    }
+}
+
+/// What one part of an indicator asks of the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Test {
+    /// The answer is yes.
+    Fact { input: Input },
+    /// `count × 100 ≥ percent × total`, in integers ("tối thiểu X%").
+    Ratio { count: Input, total: Input, percent: u32 },
+    /// The chosen answer ranks at least `rank` ("từ … trở lên", "mức đáp ứng …").
+    AtLeast { input: Input, rank: u8 },
+}
+
+impl Test {
+    /// The inputs this test reads.
+    pub fn inputs(&self) -> Vec<Input> {
+        match *self {
+            Test::Fact { input } | Test::AtLeast { input, .. } => vec![input],
+            Test::Ratio { count, total, .. } => vec![count, total],
+        }
+    }
+}
+
+/// A requirement inside an indicator. Most indicators have one part; 1.2 and 3.2 (huyện) add
+/// a part for public preschools, 3.1 a part for learners.
+#[derive(Debug, Serialize)]
+pub struct Part {
+    /// `members` or `learners` for ratios: the key of the part in the result.
+    pub key: &'static str,
+    pub applies: Applies,
+    pub test: Test,
+}
+
+/// A citation: điểm `diem` khoản `khoan` Điều `dieu`, possibly through a referring article
+/// ("Nội dung tiêu chí theo quy định tại khoản 1 Điều 6").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Cite {
+    pub dieu: u8,
+    pub khoan: u8,
+    pub diem: &'static str,
+    /// The article that refers to this text: (Điều, khoản).
+    pub via: Option<(u8, u8)>,
+}
+
+impl Cite {
+    /// "điểm a khoản 2 Điều 6", the form of Nghị định 30/2020's citations.
+    pub fn long_vi(&self) -> String {
+        let own = format!("điểm {} khoản {} Điều {}", self.diem, self.khoan, self.dieu);
+        match self.via {
+            Some((dieu, khoan)) => format!("khoản {khoan} Điều {dieu} ({own})"),
+            None => own,
+        }
+    }
+    /// "Đ6.2.a", for narrow tables.
+    pub fn short(&self) -> String {
+        match self.via {
+            Some((dieu, khoan)) => format!("Đ{dieu}.{khoan} (Đ{}.{}.{})", self.dieu, self.khoan, self.diem),
+            None => format!("Đ{}.{}.{}", self.dieu, self.khoan, self.diem),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CriterionDef {
+    pub number: u8,
+    pub title_vi: &'static str,
+    pub title_en: &'static str,
+}
+
+/// One indicator (Chỉ tiêu) of one scope and level.
+#[derive(Debug, Serialize)]
+pub struct IndicatorDef {
+    /// `T.C`: Tiêu chí T, Chỉ tiêu C of the article for this scope and level.
+    pub id: &'static str,
+    pub scope: Scope,
+    pub level: Level,
+    pub criterion: u8,
+    pub cite: Cite,
+    pub title_vi: &'static str,
+    pub title_en: &'static str,
+    /// The Circular's wording.
+    pub text: &'static str,
+    pub applies: Applies,
+    pub parts: &'static [Part],
+}
+
+impl IndicatorDef {
+    /// Every input any part reads, in table order, without repeats.
+    pub fn inputs(&self) -> Vec<Input> {
+        let mut out: Vec<Input> = self.parts.iter().flat_map(|p| p.test.inputs()).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+    /// The inputs the parts that apply to this unit read (empty if the indicator does not apply).
+    pub fn inputs_for(&self, profile: &Profile) -> Vec<Input> {
+        if !self.applies.holds(profile) {
+            return Vec::new();
+        }
+        let mut out: Vec<Input> = self
+            .parts
+            .iter()
+            .filter(|p| p.applies.holds(profile))
+            .flat_map(|p| p.test.inputs())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// A day of the year, for deadlines that recur every year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthDay {
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The time rules of a rule set (rules.md §4).
+#[derive(Debug, Serialize)]
+pub struct Timing {
+    /// The dossier goes in before this day of the year after the assessed year (Điều 10.1c, 16.1c).
+    pub submit_before: MonthDay,
+    /// The decision is due before this day (Điều 10.3, 16.3).
+    pub decision_before: MonthDay,
+    /// Phòng GD&ĐT reports district results before this day (Điều 20.3).
+    pub district_report_before: MonthDay,
+    /// A level-1 unit may ask for level 2 this many months after its decision (Điều 5.3, 11.3).
+    pub upgrade_after_months: u32,
+    /// A recognition is kept for this many years after the year of the decision (Điều 5.4, 11.4).
+    pub valid_years: i32,
+    /// The first and last assessed years accepted.
+    pub first_year: i32,
+    pub last_year: i32,
+    /// The first day the Circular was in force (Điều 22.1).
+    pub in_force_from: &'static str,
+}
+
+/// Who receives and who decides, by scope, unless the dossier names others (rules.md §6).
+#[derive(Debug, Serialize)]
+pub struct Authority {
+    pub scope: Scope,
+    pub recipient: &'static str,
+    pub decision_maker: &'static str,
+    /// Where the Circular says so.
+    pub article: &'static str,
+}
+
+/// A province's own reporting dates, from its plan (data, not code: rules.md §4).
+#[derive(Debug, Serialize)]
+pub struct ProvincialCalendar {
+    pub province: &'static str,
+    pub source: &'static str,
+    /// Phòng GD&ĐT (or UBND cấp huyện) reports district results to Sở GD&ĐT before this day.
+    pub district_report_before: MonthDay,
+    /// Sở GD&ĐT reports to the Ministry (and the province) before this day, if the plan says.
+    pub province_report_before: Option<MonthDay>,
+}
+
+/// One version of the rules: `TT24/2023`.
+#[derive(Debug, Serialize)]
+pub struct RuleSet {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub kinds: &'static [UnitKind],
+    pub inputs: &'static [InputDef],
+    pub criteria: &'static [CriterionDef],
+    /// Both scopes and both levels, in the order results are reported.
+    pub indicators: &'static [IndicatorDef],
+    /// The article whose indicators a level must meet: (scope, level, Điều).
+    pub level_articles: &'static [(Scope, Level, u8)],
+    /// The article that says how indicators are judged (Điều 9, 15), by scope.
+    pub judging_articles: &'static [(Scope, u8)],
+    pub timing: Timing,
+    pub authorities: &'static [Authority],
+    pub calendars: &'static [ProvincialCalendar],
+}
+
+impl RuleSet {
+    pub fn kind(&self, id: &str) -> Option<&'static UnitKind>
+    where
+        Self: 'static,
+    {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    pub fn kinds_for(&'static self, scope: Scope) -> impl Iterator<Item = &'static UnitKind> {
+        self.kinds.iter().filter(move |k| k.scope == scope)
+    }
+
+    pub fn input(&self, id: Input) -> &InputDef {
+        &self.inputs[id.index()]
+    }
+
+    pub fn input_by_key(&self, section: Section, key: &str) -> Option<&InputDef> {
+        self.inputs.iter().find(|i| i.section == section && i.key == key)
+    }
+
+    /// The indicators of one scope and level, in order.
+    pub fn indicators_for(&'static self, scope: Scope, level: Level) -> impl Iterator<Item = &'static IndicatorDef> {
+        self.indicators.iter().filter(move |i| i.scope == scope && i.level == level)
+    }
+
+    /// Indicator ids of a scope, each once, in order (evidence and notes are kept by id).
+    pub fn indicator_ids(&'static self, scope: Scope) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for level in Level::ALL {
+            for ind in self.indicators_for(scope, level) {
+                if !ids.contains(&ind.id) {
+                    ids.push(ind.id);
+                }
+            }
+        }
+        ids
+    }
+
+    /// Indicator ids of either scope, each once, in order.
+    pub fn all_indicator_ids(&'static self) -> Vec<&'static str> {
+        let mut ids = self.indicator_ids(Scope::Huyen);
+        for id in self.indicator_ids(Scope::Tinh) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    pub fn level_article(&self, scope: Scope, level: Level) -> u8 {
+        self.level_articles
+            .iter()
+            .find(|(s, l, _)| *s == scope && *l == level)
+            .map_or(0, |(_, _, dieu)| *dieu)
+    }
+
+    pub fn judging_article(&self, scope: Scope) -> u8 {
+        self.judging_articles.iter().find(|(s, _)| *s == scope).map_or(0, |(_, d)| *d)
+    }
+
+    pub fn authority(&self, scope: Scope) -> Option<&Authority> {
+        self.authorities.iter().find(|a| a.scope == scope)
+    }
+
+    pub fn calendar(&self, province: &str) -> Option<&ProvincialCalendar> {
+        self.calendars.iter().find(|c| c.province == province)
+    }
+
+    /// The profile of a unit of this kind, with the dossier's answers where the kind allows.
+    /// `None` means "the kind's default" for every answer (dossier-format.md).
+    pub fn profile(
+        kind: &UnitKind,
+        public: Option<bool>,
+        vocational: Option<bool>,
+        digital_index: Option<DigitalIndex>,
+    ) -> Profile {
+        let public = match kind.public {
+            PublicRule::Fixed(value) => value,
+            PublicRule::Choose => public.unwrap_or(true),
+        };
+        let vocational = match vocational {
+            Some(v) if kind.vocational.overridable => v,
+            _ => kind.vocational.default,
+        };
+        let digital_index = match digital_index {
+            Some(d) if kind.digital_index.overridable => Some(d),
+            _ => kind.digital_index.default,
+        };
+        Profile {
+            public,
+            learners: kind.learners,
+            vocational,
+            digital_index,
+            economic: kind.economic,
+            preschool: kind.preschool,
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Dossiers for tests: a unit that meets everything, then one change at a time.
+#![allow(dead_code)]
+
+use dvht::file::{DossierFile, EvidenceItem, PreviousRecognition, Value};
+use dvht::rules::{Input, InputKind, PublicRule, Scope, TT24_2023};
+use dvht::{Date, Evaluation, Level, Status};
+
+pub fn date(s: &str) -> Date {
+    Date::parse(s).unwrap_or_else(|| panic!("bad test date {s}"))
+}
+
+/// A unit of `kind` whose every answer meets level 2, with evidence for every indicator.
+pub fn full(kind: &str) -> DossierFile {
+    full_with(kind, |_| {})
+}
+
+/// Like [`full`], after `configure` has set the unit's answers (public, overrides).
+pub fn full_with(kind: &str, configure: impl FnOnce(&mut DossierFile)) -> DossierFile {
+    let k = TT24_2023.kind(kind).unwrap_or_else(|| panic!("no kind {kind}"));
+    let mut f = DossierFile::default();
+    f.unit.name = Some(format!("Đơn vị thử {kind}"));
+    f.unit.scope = Some(k.scope);
+    f.unit.kind = Some(kind.to_string());
+    if k.public == PublicRule::Choose {
+        f.unit.public = Some(true);
+    }
+    f.year = Some(2025);
+    configure(&mut f);
+    for def in TT24_2023.inputs {
+        let value = match &def.kind {
+            InputKind::Count { .. } => {
+                Value::Count(if def.id == Input::Learners || def.id == Input::LearnersLearningCitizen {
+                    1000
+                } else {
+                    200
+                })
+            }
+            InputKind::Flag => Value::Flag(true),
+            InputKind::Choice { choices } => Value::Choice(choices.iter().max_by_key(|c| c.rank).unwrap().key),
+        };
+        f.values.set(def.id, Some(value));
+    }
+    // Only what applies, so that no "does not apply" warning muddies the tests.
+    if let Some((_, profile)) = dvht::dossier::profile_of(&f) {
+        for input in Input::ALL {
+            if !dvht::dossier::input_applies(&TT24_2023, k.scope, &profile, input) {
+                f.values.set(input, None);
+            }
+        }
+    }
+    let (_, profile) = dvht::dossier::profile_of(&f).unwrap();
+    let applicable = TT24_2023.indicators.iter().filter(|i| i.scope == k.scope && i.applies.holds(&profile));
+    let mut ids: Vec<&str> = applicable.map(|i| i.id).collect();
+    ids.dedup();
+    for id in ids {
+        f.evidence_for_mut(id).push(EvidenceItem {
+            code: Some(format!("H{id}.01")),
+            title: Some(format!("Minh chứng chỉ tiêu {id}")),
+            date: Some(date("2025-06-30")),
+            ..Default::default()
+        });
+    }
+    f
+}
+
+pub fn with_count(mut f: DossierFile, input: Input, n: u64) -> DossierFile {
+    f.values.set(input, Some(Value::Count(n)));
+    f
+}
+
+pub fn with_value(mut f: DossierFile, input: Input, v: Option<Value>) -> DossierFile {
+    f.values.set(input, v);
+    f
+}
+
+pub fn with_previous(mut f: DossierFile, level: Level, decided: &str) -> DossierFile {
+    f.previous_recognition = Some(PreviousRecognition {
+        level: Some(level),
+        decision_no: Some("01/QĐ-UBND".into()),
+        decision_date: Some(date(decided)),
+        ..Default::default()
+    });
+    f
+}
+
+pub const TODAY: &str = "2025-12-01";
+
+pub fn eval_at(f: &DossierFile, today: &str) -> Evaluation {
+    let dossier = dvht::check(f)
+        .unwrap_or_else(|e| panic!("check failed: {:?}", e.iter().map(|d| d.text(dvht::Lang::Vi)).collect::<Vec<_>>()));
+    dvht::evaluate(&dossier, date(today))
+}
+
+pub fn eval(f: &DossierFile) -> Evaluation {
+    eval_at(f, TODAY)
+}
+
+pub fn status(r: &Evaluation, level: Level, id: &str) -> Status {
+    r.indicator(level, id).unwrap_or_else(|| panic!("no indicator {id} at {level:?}")).status
+}
+
+/// The ids of the indicators that do not apply at `level`.
+pub fn not_applicable(r: &Evaluation, level: Level) -> Vec<&'static str> {
+    r.level(level).unwrap().indicators().filter(|i| i.status == Status::NotApplicable).map(|i| i.id).collect()
+}
+
+pub fn codes(r: &Evaluation) -> Vec<&'static str> {
+    r.diagnostics.iter().map(|d| d.code()).collect()
+}
+
+pub fn errors(f: &DossierFile) -> Vec<(String, &'static str)> {
+    match dvht::check(f) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.iter().map(|d| (d.field.clone(), d.code())).collect(),
+    }
+}
+
+pub fn kinds(scope: Scope) -> Vec<&'static str> {
+    TT24_2023.kinds_for(scope).map(|k| k.id).collect()
+}

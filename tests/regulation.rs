@@ -1,0 +1,157 @@
+//! The rules table against the Circular's own text: every indicator's wording, citation,
+//! numbering and threshold, and the article each level rests on. A wrong digit or a wrong
+//! điểm in `src/rules/tt24_2023.rs` fails here.
+
+use std::collections::BTreeMap;
+
+use dvht::rules::{Level, Scope, Test, TT24_2023};
+
+const TEXT: &str = include_str!("regulation/tt24-2023.txt");
+
+/// Điều → khoản → (the khoản's own text, điểm → text).
+type Articles = BTreeMap<u8, BTreeMap<u8, (String, BTreeMap<String, String>)>>;
+
+fn articles() -> Articles {
+    let mut out: Articles = BTreeMap::new();
+    let mut dieu = 0u8;
+    let mut khoan = 0u8;
+    for line in TEXT.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("Điều ") {
+            if let Some((n, _)) = rest.split_once('.') {
+                if let Ok(n) = n.parse() {
+                    dieu = n;
+                    khoan = 0;
+                    continue;
+                }
+            }
+        }
+        if dieu == 0 {
+            continue;
+        }
+        if let Some((n, rest)) = line.split_once(". ") {
+            if let Ok(n) = n.parse::<u8>() {
+                khoan = n;
+                out.entry(dieu).or_default().insert(n, (rest.to_string(), BTreeMap::new()));
+                continue;
+            }
+        }
+        if let Some((letter, rest)) = line.split_once(") ") {
+            if ["a", "b", "c", "d", "đ", "e", "g"].contains(&letter) {
+                let entry = out.entry(dieu).or_default().entry(khoan).or_default();
+                entry.1.insert(letter.to_string(), rest.to_string());
+                continue;
+            }
+        }
+        // A continuation line belongs to the khoản's own text.
+        if let Some(entry) = out.get_mut(&dieu).and_then(|k| k.get_mut(&khoan)) {
+            entry.0.push(' ');
+            entry.0.push_str(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_vendored_text_is_the_shared_one() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/regulation/tt24-2023.txt");
+    match std::fs::read_to_string(shared) {
+        Ok(text) => assert_eq!(text, TEXT, "tests/regulation/tt24-2023.txt differs from {shared}"),
+        // A clone outside the workplace has only the vendored copy.
+        Err(_) => eprintln!("{shared} not found: checked against the vendored copy only"),
+    }
+}
+
+#[test]
+fn every_indicator_quotes_its_article_and_threshold() {
+    let arts = articles();
+    let mut checked = 0;
+    for ind in TT24_2023.indicators {
+        let c = ind.cite;
+        let (_, points) = &arts[&c.dieu][&c.khoan];
+        let raw = points
+            .get(c.diem)
+            .unwrap_or_else(|| panic!("{} {:?}: no điểm {} in Điều {}.{}", ind.id, ind.level, c.diem, c.dieu, c.khoan));
+        // "Chỉ tiêu 4: …" — the number is the indicator's.
+        let (head, text) = raw.split_once(": ").expect("Chỉ tiêu N: text");
+        let number = ind.id.split('.').nth(1).unwrap();
+        assert_eq!(head, format!("Chỉ tiêu {number}"), "{} {:?} {:?}", ind.id, ind.scope, ind.level);
+        assert_eq!(ind.text, text, "wording of {} {:?} {:?}", ind.id, ind.scope, ind.level);
+
+        // The khoản is the criterion: "1. Tiêu chí 1: …".
+        let (criterion_text, _) = &arts[&c.dieu][&c.khoan];
+        assert!(criterion_text.starts_with(&format!("Tiêu chí {}", ind.criterion)), "{}: {criterion_text}", ind.id);
+
+        // Incorporated by reference: the referring khoản says so.
+        if let Some((dieu, khoan)) = c.via {
+            let (own, _) = &arts[&dieu][&khoan];
+            assert!(own.starts_with(&format!("Tiêu chí {}", ind.criterion)), "{dieu}.{khoan}: {own}");
+            assert!(
+                own.contains(&format!("theo quy định tại khoản {} Điều {} Thông tư này", c.khoan, c.dieu)),
+                "Điều {dieu}.{khoan} should refer to khoản {} Điều {}: {own}",
+                c.khoan,
+                c.dieu
+            );
+            assert_eq!(dieu, TT24_2023.level_article(ind.scope, ind.level), "{}", ind.id);
+        } else {
+            assert_eq!(c.dieu, TT24_2023.level_article(ind.scope, ind.level), "{}", ind.id);
+        }
+
+        // Every "Tối thiểu X%" of the text, in order, is a ratio part's threshold.
+        let in_text: Vec<u32> =
+            text.split("ối thiểu ").skip(1).map(|s| s.split('%').next().unwrap().parse().unwrap()).collect();
+        let in_table: Vec<u32> = ind
+            .parts
+            .iter()
+            .filter_map(|p| match p.test {
+                Test::Ratio { percent, .. } => Some(percent),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(in_table, in_text, "thresholds of {} {:?} {:?}", ind.id, ind.scope, ind.level);
+        checked += 1;
+    }
+    assert_eq!(checked, 62);
+}
+
+#[test]
+fn each_level_rests_on_the_article_the_conditions_name() {
+    let arts = articles();
+    for (scope, dieu) in [(Scope::Huyen, 8u8), (Scope::Tinh, 14u8)] {
+        for level in Level::ALL {
+            let (text, _) = &arts[&dieu][&level.number()];
+            let article = TT24_2023.level_article(scope, level);
+            assert!(text.contains(&format!("mức độ {}", level.number())), "{text}");
+            assert!(text.contains(&format!("quy định tại Điều {article} Thông tư này")), "{scope:?} {level:?}: {text}");
+        }
+    }
+    // How indicators are judged: without suitable evidence, not met (khoản 3).
+    for (scope, dieu) in [(Scope::Huyen, 9u8), (Scope::Tinh, 15u8)] {
+        assert_eq!(TT24_2023.judging_article(scope), dieu);
+        assert!(arts[&dieu][&3].0.contains("không có minh chứng phù hợp được đánh giá là không đạt"));
+        assert!(arts[&dieu][&4].0.contains("đạt tất cả các chỉ tiêu của tiêu chí"));
+    }
+}
+
+#[test]
+fn the_dates_are_the_circulars() {
+    let arts = articles();
+    let t = &TT24_2023.timing;
+    // Submission before 15 January (Điều 10.1c, 16.1c), decision before 15 February (10.3, 16.3).
+    for dieu in [10u8, 16] {
+        let point_c = &arts[&dieu][&1].1["c"];
+        assert!(point_c.contains(&format!("trước ngày {} tháng {}", t.submit_before.day, t.submit_before.month)));
+        assert!(arts[&dieu][&3]
+            .0
+            .contains(&format!("trước ngày {} tháng {}", t.decision_before.day, t.decision_before.month)));
+    }
+    assert!(arts[&20][&3]
+        .0
+        .contains(&format!("trước ngày {} tháng {}", t.district_report_before.day, t.district_report_before.month)));
+    for dieu in [5u8, 11] {
+        assert!(arts[&dieu][&3].0.contains(&format!("({} tháng)", t.upgrade_after_months)));
+        assert!(arts[&dieu][&4].0.contains(&format!("0{} năm", t.valid_years)));
+    }
+    assert!(arts[&22][&1].0.contains("26 tháng 01 năm 2024"));
+    assert_eq!(t.in_force_from, "2024-01-26");
+}
