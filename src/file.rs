@@ -275,7 +275,7 @@ impl Reader {
 
     /// Takes the object at `key` (absent or null: None), leaving the unknown fields behind.
     fn object(&mut self, obj: &mut Map<String, Json>, key: &str, path: &str) -> Option<Map<String, Json>> {
-        match obj.remove(key) {
+        match obj.shift_remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::Object(m)) => Some(m),
             Some(_) => {
@@ -286,7 +286,7 @@ impl Reader {
     }
 
     fn text(&mut self, obj: &mut Map<String, Json>, key: &str, path: &str) -> Option<String> {
-        match obj.remove(key) {
+        match obj.shift_remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::String(s)) => Some(s),
             Some(_) => {
@@ -297,7 +297,7 @@ impl Reader {
     }
 
     fn flag(&mut self, obj: &mut Map<String, Json>, key: &str, path: &str) -> Option<bool> {
-        match obj.remove(key) {
+        match obj.shift_remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::Bool(b)) => Some(b),
             Some(_) => {
@@ -308,7 +308,7 @@ impl Reader {
     }
 
     fn count(&mut self, obj: &mut Map<String, Json>, key: &str, path: &str) -> Option<u64> {
-        match obj.remove(key) {
+        match obj.shift_remove(key) {
             None | Some(Json::Null) => None,
             Some(Json::Number(n)) => {
                 let whole = whole_number(&n);
@@ -350,9 +350,9 @@ impl Reader {
     }
 
     fn dossier(&mut self, mut root: Map<String, Json>) -> DossierFile {
-        root.remove("format");
-        root.remove("version");
-        let ruleset = match root.remove("ruleset") {
+        root.shift_remove("format");
+        root.shift_remove("version");
+        let ruleset = match root.shift_remove("ruleset") {
             None | Some(Json::Null) => TT24_2023.id.to_string(),
             Some(Json::String(id)) => {
                 if rules::ruleset(&id).is_none() {
@@ -369,7 +369,7 @@ impl Reader {
             Some(m) => self.unit(m),
             None => UnitFile::default(),
         };
-        let year = match root.remove("year") {
+        let year = match root.shift_remove("year") {
             None | Some(Json::Null) => None,
             Some(Json::Number(n)) => match n.as_i64() {
                 Some(y) => Some(y),
@@ -391,7 +391,7 @@ impl Reader {
         let previous_recognition =
             self.object(&mut root, "previous_recognition", "previous_recognition").map(|mut m| {
                 let levels = [("1", Level::One), ("2", Level::Two)];
-                let level = match m.remove("level") {
+                let level = match m.shift_remove("level") {
                     None | Some(Json::Null) => None,
                     Some(Json::Number(n)) => {
                         let level = n.as_u64().and_then(|l| u8::try_from(l).ok()).and_then(Level::from_number);

@@ -50,8 +50,12 @@ pub fn full_with(kind: &str, configure: impl FnOnce(&mut DossierFile)) -> Dossie
     }
     let (_, profile) = dvht::dossier::profile_of(&f).unwrap();
     let applicable = TT24_2023.indicators.iter().filter(|i| i.scope == k.scope && i.applies.holds(&profile));
-    let mut ids: Vec<&str> = applicable.map(|i| i.id).collect();
-    ids.dedup();
+    let mut ids: Vec<&str> = Vec::new();
+    for ind in applicable {
+        if !ids.contains(&ind.id) {
+            ids.push(ind.id);
+        }
+    }
     for id in ids {
         f.evidence_for_mut(id).push(EvidenceItem {
             code: Some(format!("H{id}.01")),
