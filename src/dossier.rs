@@ -124,7 +124,10 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     if let Some(y) = year {
         let in_force = Date::parse(t.in_force_from).map_or(t.first_year, Date::year);
         if y < in_force {
-            notes.push(Diagnostic::warning("year", Message::YearBeforeInForce { year: y, in_force_from: t.in_force_from }));
+            notes.push(Diagnostic::warning(
+                "year",
+                Message::YearBeforeInForce { year: y, in_force_from: t.in_force_from },
+            ));
         }
     }
 
@@ -134,13 +137,19 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
                 errors.push(Diagnostic::error("unit.public", Message::PublicRequired { kind: kind.id }));
             }
             (PublicRule::Fixed(fixed), Some(given)) if fixed != given => {
-                notes.push(Diagnostic::warning("unit.public", Message::FixedByKind { kind: kind.id, value: given.to_string() }));
+                notes.push(Diagnostic::warning(
+                    "unit.public",
+                    Message::FixedByKind { kind: kind.id, value: given.to_string() },
+                ));
             }
             _ => {}
         }
         if let Some(v) = u.vocational {
             if !kind.vocational.overridable && v != kind.vocational.default {
-                notes.push(Diagnostic::warning("unit.vocational", Message::FixedByKind { kind: kind.id, value: v.to_string() }));
+                notes.push(Diagnostic::warning(
+                    "unit.vocational",
+                    Message::FixedByKind { kind: kind.id, value: v.to_string() },
+                ));
             }
         }
         if let Some(d) = u.digital_index {
@@ -194,7 +203,10 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
             }
             if let (Some(date), Some(year)) = (item.date, year) {
                 if date.year() != year {
-                    notes.push(Diagnostic::note(format!("evidence.{id}[{i}].date"), Message::EvidenceOutsideYear { date, year }));
+                    notes.push(Diagnostic::note(
+                        format!("evidence.{id}[{i}].date"),
+                        Message::EvidenceOutsideYear { date, year },
+                    ));
                 }
             }
         }
@@ -228,7 +240,10 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
                     .flat_map(|l| rules.indicators_for(scope, l))
                     .any(|ind| ind.id == *known && ind.applies.holds(&profile));
                 if !applies && !items.is_empty() {
-                    notes.push(Diagnostic::warning(format!("evidence.{id}"), Message::NotApplicableData { kind: kind.id }));
+                    notes.push(Diagnostic::warning(
+                        format!("evidence.{id}"),
+                        Message::NotApplicableData { kind: kind.id },
+                    ));
                 }
                 if !items.is_empty() && !evidenced.contains(known) {
                     evidenced.push(*known);
@@ -248,23 +263,11 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     });
 
     // District governments ended on 01/07/2025; who receives the dossier is the user's to say.
-    let recipient_given = file
-        .submission
-        .as_ref()
-        .and_then(|s| s.recipient.as_deref())
-        .is_some_and(|r| !r.trim().is_empty());
+    let recipient_given =
+        file.submission.as_ref().and_then(|s| s.recipient.as_deref()).is_some_and(|r| !r.trim().is_empty());
     if scope == Scope::Huyen && year >= 2025 && !recipient_given {
         notes.push(Diagnostic::note("submission.recipient", Message::DistrictAuthorityChanged));
     }
 
-    Ok(Dossier {
-        rules,
-        kind,
-        profile,
-        year,
-        values: values.clone(),
-        evidenced,
-        previous,
-        diagnostics: notes,
-    })
+    Ok(Dossier { rules, kind, profile, year, values: values.clone(), evidenced, previous, diagnostics: notes })
 }

@@ -243,7 +243,8 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         // Điều 5.3, 11.3 counted as BLDS 2015 Điều 147–148: the period starts the day after the
         // decision and ends with the same date 12 months on; the unit may ask from the next day.
         if prev.level == Level::One {
-            if let Some(eligible_from) = decided.add_months_clamped(t.upgrade_after_months).and_then(|d| d.add_days(1)) {
+            if let Some(eligible_from) = decided.add_months_clamped(t.upgrade_after_months).and_then(|d| d.add_days(1))
+            {
                 let eligible_this_cycle = eligible_from <= last_submit_day;
                 if level == 2 && !eligible_this_cycle {
                     diagnostics.push(Diagnostic::warning(
@@ -288,14 +289,15 @@ enum Outcome {
     Unknown,
 }
 
-fn judge(rules: &RuleSet, def: &'static IndicatorDef, profile: &Profile, values: &Values, evidenced: bool) -> IndicatorResult {
-    let mut result = IndicatorResult {
-        id: def.id,
-        status: Status::NotApplicable,
-        ratio: None,
-        members: None,
-        learners: None,
-    };
+fn judge(
+    rules: &RuleSet,
+    def: &'static IndicatorDef,
+    profile: &Profile,
+    values: &Values,
+    evidenced: bool,
+) -> IndicatorResult {
+    let mut result =
+        IndicatorResult { id: def.id, status: Status::NotApplicable, ratio: None, members: None, learners: None };
     if !def.applies.holds(profile) {
         return result;
     }

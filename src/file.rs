@@ -209,9 +209,8 @@ pub fn read(bytes: &[u8]) -> Result<DossierFile, Vec<Diagnostic>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Diagnostic::error("", Message::EmptyFile)]);
     }
-    let root: Json = serde_json::from_slice(bytes).map_err(|e| {
-        vec![Diagnostic::error("", Message::NotJson { line: e.line(), column: e.column() })]
-    })?;
+    let root: Json = serde_json::from_slice(bytes)
+        .map_err(|e| vec![Diagnostic::error("", Message::NotJson { line: e.line(), column: e.column() })])?;
     read_value(root)
 }
 
@@ -225,14 +224,12 @@ pub fn read_value(root: Json) -> Result<DossierFile, Vec<Diagnostic>> {
     }
     let version = match root.get("version") {
         None | Some(Json::Null) => return Err(vec![Diagnostic::error("version", Message::Required)]),
-        Some(Json::Number(n)) => n.as_u64().filter(|v| (1..=VERSION).contains(v)).ok_or_else(|| {
-            vec![Diagnostic::error("version", Message::UnsupportedVersion { found: n.to_string() })]
-        })?,
+        Some(Json::Number(n)) => n
+            .as_u64()
+            .filter(|v| (1..=VERSION).contains(v))
+            .ok_or_else(|| vec![Diagnostic::error("version", Message::UnsupportedVersion { found: n.to_string() })])?,
         Some(other) => {
-            return Err(vec![Diagnostic::error(
-                "version",
-                Message::UnsupportedVersion { found: compact(other) },
-            )])
+            return Err(vec![Diagnostic::error("version", Message::UnsupportedVersion { found: compact(other) })])
         }
     };
     migrate(&mut root, version);
@@ -334,7 +331,13 @@ impl Reader {
     }
 
     /// A text that must be one of `allowed`.
-    fn choice<T>(&mut self, obj: &mut Map<String, Json>, key: &str, path: &str, allowed: &[(&'static str, T)]) -> Option<T>
+    fn choice<T>(
+        &mut self,
+        obj: &mut Map<String, Json>,
+        key: &str,
+        path: &str,
+        allowed: &[(&'static str, T)],
+    ) -> Option<T>
     where
         T: Copy,
     {
@@ -398,7 +401,10 @@ impl Reader {
                         if level.is_none() {
                             self.errors.push(Diagnostic::error(
                                 "previous_recognition.level",
-                                Message::UnknownValue { found: n.to_string(), allowed: levels.iter().map(|l| l.0).collect() },
+                                Message::UnknownValue {
+                                    found: n.to_string(),
+                                    allowed: levels.iter().map(|l| l.0).collect(),
+                                },
                             ));
                         }
                         level

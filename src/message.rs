@@ -260,15 +260,15 @@ impl Message {
             ),
             Message::ZeroTotal => format!("{f} phải lớn hơn 0."),
             Message::UnknownKind { found } => format!(
-                "Loại đơn vị “{found}” không có trong danh sách đơn vị theo Điều 2 Thông tư 24/2023 ({f})."
+                "{f}: “{found}” không có trong danh sách đơn vị theo Điều 2 Thông tư 24/2023."
             ),
             Message::KindOfOtherScope { kind, scope } => format!(
-                "Loại đơn vị {} không phải đơn vị {} ({f}); hãy chọn lại cấp đánh giá hoặc loại đơn vị.",
+                "{f}: loại đơn vị {} không phải đơn vị {}; hãy chọn lại cấp đánh giá hoặc loại đơn vị.",
                 kind_name(kind, Lang::Vi),
                 scope.name_vi()
             ),
             Message::PublicRequired { kind } => format!(
-                "Cần cho biết đơn vị công lập hay ngoài công lập ({f}) với loại đơn vị {}.",
+                "{f}: cần cho biết đơn vị công lập hay ngoài công lập (loại đơn vị {}).",
                 kind_name(kind, Lang::Vi)
             ),
             Message::UnknownValue { found, allowed } => format!(
@@ -299,7 +299,7 @@ impl Message {
                 scope.name_vi()
             ),
             Message::UnknownIndicator { id, scope } => format!(
-                "Đơn vị {} không có chỉ tiêu {id} ({f}): nội dung được giữ lại nhưng không tính.",
+                "{f}: đơn vị {} không có chỉ tiêu {id}; nội dung được giữ lại nhưng không tính.",
                 scope.name_vi()
             ),
             Message::MissingEvidence { id, article } => format!(
@@ -353,15 +353,15 @@ impl Message {
             ),
             Message::ZeroTotal => format!("{f} must be more than 0."),
             Message::UnknownKind { found } => format!(
-                "Kind of unit “{found}” is not one of those of Article 2 of Circular 24/2023 ({f})."
+                "{f}: “{found}” is not one of the kinds of Article 2 of Circular 24/2023."
             ),
             Message::KindOfOtherScope { kind, scope } => format!(
-                "Kind of unit {} is not a {} unit ({f}); choose the scope or the kind again.",
+                "{f}: kind {} is not a {} unit; choose the scope or the kind again.",
                 kind_name(kind, Lang::En),
                 scope.name_en()
             ),
             Message::PublicRequired { kind } => format!(
-                "Say whether the unit is public or private ({f}) for kind {}.",
+                "{f}: say whether the unit is public or private (kind {}).",
                 kind_name(kind, Lang::En)
             ),
             Message::UnknownValue { found, allowed } => format!(
@@ -387,7 +387,7 @@ impl Message {
                 scope.name_en()
             ),
             Message::UnknownIndicator { id, scope } => format!(
-                "A {} unit has no indicator {id} ({f}): kept but not counted.",
+                "{f}: a {} unit has no indicator {id}; kept but not counted.",
                 scope.name_en()
             ),
             Message::MissingEvidence { id, article } => format!(

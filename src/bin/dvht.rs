@@ -90,8 +90,7 @@ fn evaluate(args: &[String]) -> Result<(), String> {
         Err(problems) => {
             let mut out = format!("{path}: hồ sơ không hợp lệ / invalid dossier\n");
             for p in &problems {
-                let field = if p.field.is_empty() { String::new() } else { format!("{}: ", p.field) };
-                out.push_str(&format!("  - {field}{}\n", p.text(lang)));
+                out.push_str(&format!("  - {}\n", p.text(lang)));
             }
             Err(out)
         }

@@ -411,12 +411,8 @@ impl IndicatorDef {
         if !self.applies.holds(profile) {
             return Vec::new();
         }
-        let mut out: Vec<Input> = self
-            .parts
-            .iter()
-            .filter(|p| p.applies.holds(profile))
-            .flat_map(|p| p.test.inputs())
-            .collect();
+        let mut out: Vec<Input> =
+            self.parts.iter().filter(|p| p.applies.holds(profile)).flat_map(|p| p.test.inputs()).collect();
         out.sort();
         out.dedup();
         out
@@ -540,10 +536,7 @@ impl RuleSet {
     }
 
     pub fn level_article(&self, scope: Scope, level: Level) -> u8 {
-        self.level_articles
-            .iter()
-            .find(|(s, l, _)| *s == scope && *l == level)
-            .map_or(0, |(_, _, dieu)| *dieu)
+        self.level_articles.iter().find(|(s, l, _)| *s == scope && *l == level).map_or(0, |(_, _, dieu)| *dieu)
     }
 
     pub fn judging_article(&self, scope: Scope) -> u8 {

@@ -212,19 +212,22 @@ const T1_5: &str = "Tham gia các hoạt động phục vụ việc học tập 
 
 const L1_2_1: &str = "Tối thiểu 90% Thành viên trong đơn vị tuân thủ kỷ luật lao động, nội quy làm việc trong đơn vị, có tinh thần đoàn kết, hợp tác, chia sẻ và trao đổi.";
 const L1_2_2: &str = "Tối thiểu 90% Thành viên trong đơn vị hoàn thành đầy đủ các chương trình học tập, bồi dưỡng theo quy định của nhà nước hoặc của đơn vị và đoàn thể được lãnh đạo đơn vị phê duyệt.";
-const L1_2_3: &str = "Tối thiểu 90% Thành viên trong đơn vị được đào tạo, bồi dưỡng và tham gia thực hiện chuyển đổi số trong đơn vị.";
+const L1_2_3: &str =
+    "Tối thiểu 90% Thành viên trong đơn vị được đào tạo, bồi dưỡng và tham gia thực hiện chuyển đổi số trong đơn vị.";
 const L1_2_4: &str = "Tối thiểu 50% Thành viên trong đơn vị có chứng nhận hoặc chứng chỉ ngoại ngữ hoặc tiếng dân tộc thiểu số đáp ứng yêu cầu công việc hoặc vị trí việc làm (không bao gồm thành viên trong đơn vị là tổ chức kinh tế).";
 const L1_2_5: &str = "Tối thiểu 90% Thành viên trong đơn vị đạt danh hiệu “Lao động tiên tiến” (theo Luật Thi đua, Khen thưởng số 06/2022/QH15) trở lên.";
 
 const L2_2_1: &str = "Tối thiểu 95% Thành viên trong đơn vị tuân thủ kỷ luật lao động, nội quy làm việc trong đơn vị, có tinh thần đoàn kết, hợp tác, chia sẻ và trao đổi.";
 const L2_2_2: &str = "Tối thiểu 95% Thành viên trong đơn vị hoàn thành đầy đủ các chương trình học tập, bồi dưỡng theo quy định của nhà nước hoặc của đơn vị và đoàn thể được lãnh đạo đơn vị phê duyệt.";
-const L2_2_3: &str = "Tối thiểu 95% Thành viên trong đơn vị được đào tạo, bồi dưỡng và tham gia thực hiện chuyển đổi số trong đơn vị.";
+const L2_2_3: &str =
+    "Tối thiểu 95% Thành viên trong đơn vị được đào tạo, bồi dưỡng và tham gia thực hiện chuyển đổi số trong đơn vị.";
 const L2_2_4: &str = "Tối thiểu 70% Thành viên trong đơn vị có trình độ ngoại ngữ hoặc tiếng dân tộc thiểu số đáp ứng yêu cầu công việc hoặc vị trí việc làm (không bao gồm thành viên trong đơn vị là tổ chức kinh tế).";
 const L2_2_5: &str = "Tối thiểu 95% Thành viên trong đơn vị đạt danh hiệu “Lao động tiên tiến” (theo Luật Thi đua, Khen thưởng số 06/2022/QH15) trở lên.";
 
 const H_3_2: &str = "Đơn vị cấp huyện thực hiện các hoạt động tạo lập môi trường học tập và chia sẻ tri thức với các đơn vị khác. Đơn vị cấp huyện là nhà trẻ, trường mẫu giáo, trường mầm non công lập có thực hiện hoặc phối hợp thực hiện tập huấn, bồi dưỡng nâng cao chuyên môn nghiệp vụ, hỗ trợ cho giáo viên của các cơ sở giáo dục mầm non dân lập, tư thục trên địa bàn theo quy định.";
 const H_3_5: &str = "Đơn vị cấp huyện là cơ sở giáo dục nghề nghiệp đạt kiểm định chất lượng giáo dục nghề nghiệp theo quy định hiện hành.";
-const P_3_2: &str = "Đơn vị cấp tỉnh thực hiện các hoạt động tạo lập môi trường học tập và chia sẻ tri thức với các đơn vị khác.";
+const P_3_2: &str =
+    "Đơn vị cấp tỉnh thực hiện các hoạt động tạo lập môi trường học tập và chia sẻ tri thức với các đơn vị khác.";
 const P_3_3: &str = "Đơn vị cấp tỉnh đạt danh hiệu thi đua từ “Tập thể lao động tiên tiến” (theo Luật Thi đua, Khen thưởng số 06/2022/QH15) trở lên.";
 const P_3_6: &str = "Đơn vị cấp tỉnh là cơ sở giáo dục nghề nghiệp đạt kiểm định chất lượng giáo dục nghề nghiệp theo quy định hiện hành.";
 
@@ -401,8 +404,10 @@ static INDICATORS: [IndicatorDef; 62] = [
 const FIXED: Attribute<bool> = Attribute { default: false, overridable: false };
 const NO_INDEX: Attribute<Option<DigitalIndex>> = Attribute { default: None, overridable: false };
 const ANY_INDEX: Attribute<Option<DigitalIndex>> = Attribute { default: None, overridable: true };
-const INDEX_4725: Attribute<Option<DigitalIndex>> = Attribute { default: Some(DigitalIndex::Qd4725), overridable: false };
-const INDEX_4740: Attribute<Option<DigitalIndex>> = Attribute { default: Some(DigitalIndex::Qd4740), overridable: false };
+const INDEX_4725: Attribute<Option<DigitalIndex>> =
+    Attribute { default: Some(DigitalIndex::Qd4725), overridable: false };
+const INDEX_4740: Attribute<Option<DigitalIndex>> =
+    Attribute { default: Some(DigitalIndex::Qd4740), overridable: false };
 const VOCATIONAL: Attribute<bool> = Attribute { default: true, overridable: true };
 const NOT_VOCATIONAL_OVERRIDABLE: Attribute<bool> = Attribute { default: false, overridable: true };
 
@@ -564,8 +569,14 @@ mod tests {
             for level in Level::ALL {
                 let ids: Vec<&str> = TT24_2023.indicators_for(scope, level).map(|i| i.id).collect();
                 let expected: &[&str] = match scope {
-                    Scope::Huyen => &["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "3.5"],
-                    Scope::Tinh => &["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6"],
+                    Scope::Huyen => &[
+                        "1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3",
+                        "3.4", "3.5",
+                    ],
+                    Scope::Tinh => &[
+                        "1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3",
+                        "3.4", "3.5", "3.6",
+                    ],
                 };
                 assert_eq!(ids, expected, "{scope:?} {level:?}");
                 for ind in TT24_2023.indicators_for(scope, level) {

@@ -1,0 +1,54 @@
+# dvht — the two commands of the README are `make run` and `make test`.
+# Every target installs what it needs first (scripts/setup.sh skips what is already there).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+FUZZ_SECONDS ?= 60
+
+.PHONY: run dev dist test test-native test-wasm test-e2e setup fuzz bench size clean
+
+## Set up a fresh machine, build the site and serve it at http://127.0.0.1:$(PORT)
+run: dist
+	node scripts/serve.mjs --port $(PORT)
+
+## Rebuild on every change while developing (Trunk's own server, debug build)
+dev: setup
+	trunk serve --port $(PORT)
+
+## Build the static site into dist/
+dist: setup
+	trunk build --release
+
+setup:
+	scripts/setup.sh build browser
+
+## Every test: the engine natively, the app as wasm in Chromium, the site end to end in Chromium
+test: setup test-native test-wasm test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+## A bounded fuzzing run of the dossier reader (FUZZ_SECONDS, default 60)
+fuzz:
+	scripts/setup.sh fuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## Benchmarks: evaluation time natively, and the size of what the browser loads
+bench: dist
+	cargo bench --locked --bench evaluate
+	node scripts/size.mjs
+
+size: dist
+	node scripts/size.mjs
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/out fuzz/target
