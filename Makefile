@@ -7,7 +7,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
 
-.PHONY: run dev dist test test-native test-wasm test-e2e setup fuzz bench size clean
+.PHONY: run dev dist test test-lint test-native test-wasm test-e2e test-fuzz setup fuzz bench size clean
 
 ## Set up a fresh machine, build the site and serve it at http://127.0.0.1:$(PORT)
 run: dist
@@ -24,8 +24,14 @@ dist: setup
 setup:
 	scripts/setup.sh build browser
 
-## Every test: the engine natively, the app as wasm in Chromium, the site end to end in Chromium
-test: setup test-native test-wasm test-e2e
+## Every test: lints, the engine natively, the app as wasm in Chromium, the site end to end in
+## Chromium, and a short fuzzing run of the file reader
+test: setup test-lint test-native test-wasm test-e2e test-fuzz
+
+test-lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 test-native:
 	cargo test --locked
@@ -35,6 +41,10 @@ test-wasm:
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
+
+test-fuzz:
+	scripts/setup.sh fuzz
+	scripts/fuzz.sh 20
 
 ## A bounded fuzzing run of the dossier reader (FUZZ_SECONDS, default 60)
 fuzz:

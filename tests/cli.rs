@@ -17,7 +17,6 @@ fn dvht(args: &[&str], stdin: Option<&[u8]>) -> Output {
     if let Some(bytes) = stdin {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
     }
-    drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 

@@ -21,7 +21,7 @@ fn any_text() -> impl Strategy<Value = Option<String>> {
 }
 
 fn any_date() -> impl Strategy<Value = Option<Date>> {
-    prop_oneof![Just(None), (-719_162i64..2_932_896).prop_map(|d| Date::from_days_since_epoch(d))]
+    prop_oneof![Just(None), (-719_162i64..2_932_896).prop_map(Date::from_days_since_epoch)]
 }
 
 fn any_extra() -> impl Strategy<Value = Map<String, Json>> {

@@ -46,6 +46,7 @@ fn boundary(total: u64, percent: u32) -> u64 {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_boundary(
     kind: &str,
     level: Level,
