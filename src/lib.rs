@@ -13,6 +13,7 @@
 
 pub mod date;
 pub mod dossier;
+pub mod edit;
 pub mod evaluate;
 pub mod file;
 pub mod message;

@@ -1,0 +1,370 @@
+//! Editing a dossier field by field, from what a form control holds.
+//!
+//! Every control of the app is named by the path of its field in the file (`counts.members`,
+//! `evidence.2.1[0].title`), the same path messages use. One function sets any field from
+//! the control's text, so the form needs one input handler, and the parsing of what people
+//! type is plain Rust, tested natively.
+
+use crate::date::Date;
+use crate::file::{DossierFile, EvidenceItem, PreviousRecognition, Submission, Value};
+use crate::message::Message;
+use crate::rules::{DigitalIndex, InputKind, Level, Scope, Section, TT24_2023};
+
+/// Parses a count as people type it: "1200", "1.200", "1 200" or "1,200" (groups of three
+/// after the first). Empty means "not entered".
+pub fn parse_count(text: &str) -> Result<Option<u64>, Message> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let groups: Vec<&str> = t.split(['.', ',', ' ', '\u{a0}']).collect();
+    let grouped = groups.len() > 1;
+    let valid = groups.iter().enumerate().all(|(i, g)| {
+        let digits = !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+        digits && (!grouped || (i == 0 && g.len() <= 3) || (i > 0 && g.len() == 3))
+    });
+    if !valid {
+        return Err(Message::NotWholeNumber);
+    }
+    groups.concat().parse::<u64>().map(Some).map_err(|_| Message::NotWholeNumber)
+}
+
+fn text(raw: &str) -> Option<String> {
+    (!raw.trim().is_empty()).then(|| raw.to_string())
+}
+
+fn yes_no(raw: &str) -> Result<Option<bool>, Message> {
+    match raw {
+        "" => Ok(None),
+        "true" => Ok(Some(true)),
+        "false" => Ok(Some(false)),
+        other => Err(Message::UnknownValue { found: other.into(), allowed: vec!["true", "false"] }),
+    }
+}
+
+fn date(raw: &str) -> Result<Option<Date>, Message> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Date::parse(t).map(Some).ok_or_else(|| Message::BadDate { found: t.into() })
+}
+
+/// Splits `evidence.2.1[0].title` into ("2.1", 0, "title").
+fn evidence_path(rest: &str) -> Option<(&str, usize, &str)> {
+    let (id, rest) = rest.split_once('[')?;
+    let (index, field) = rest.split_once("].")?;
+    Some((id, index.parse().ok()?, field))
+}
+
+/// Sets the field at `path` from a control's text. On `Err` the dossier is unchanged and the
+/// message says what is wrong with the text.
+pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Message> {
+    let unknown = || Message::UnknownValue { found: path.to_string(), allowed: Vec::new() };
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    match head {
+        "year" => {
+            let year = parse_count(raw)?;
+            file.year = year.map(|y| i64::try_from(y).unwrap_or(i64::MAX));
+        }
+        "unit" => set_unit(file, rest, raw)?,
+        "submission" => {
+            let sub = file.submission.get_or_insert_with(Submission::default);
+            match rest {
+                "recipient" => sub.recipient = text(raw),
+                "decision_maker" => sub.decision_maker = text(raw),
+                _ => return Err(unknown()),
+            }
+            if sub.recipient.is_none() && sub.decision_maker.is_none() && sub.extra.is_empty() {
+                file.submission = None;
+            }
+        }
+        "previous_recognition" => {
+            let prev = file.previous_recognition.get_or_insert_with(PreviousRecognition::default);
+            match rest {
+                "level" => {
+                    prev.level = match raw {
+                        "" => None,
+                        n => Some(n.parse().ok().and_then(Level::from_number).ok_or_else(|| {
+                            Message::UnknownValue { found: n.into(), allowed: vec!["1", "2"] }
+                        })?),
+                    }
+                }
+                "decision_no" => prev.decision_no = text(raw),
+                "decision_date" => prev.decision_date = date(raw)?,
+                _ => return Err(unknown()),
+            }
+        }
+        "counts" | "facts" => {
+            let section = if head == "counts" { Section::Counts } else { Section::Facts };
+            let def = TT24_2023.input_by_key(section, rest).ok_or_else(unknown)?;
+            let value = match &def.kind {
+                InputKind::Count { .. } => parse_count(raw)?.map(Value::Count),
+                InputKind::Flag => yes_no(raw)?.map(Value::Flag),
+                InputKind::Choice { choices } => match raw {
+                    "" => None,
+                    key => Some(Value::Choice(choices.iter().find(|c| c.key == key).map(|c| c.key).ok_or_else(|| {
+                        Message::UnknownValue { found: key.into(), allowed: choices.iter().map(|c| c.key).collect() }
+                    })?)),
+                },
+            };
+            file.values.set(def.id, value);
+        }
+        "evidence" => {
+            let (id, index, field) = evidence_path(rest).ok_or_else(unknown)?;
+            let item = file.evidence_for_mut(id).get_mut(index).ok_or_else(unknown)?;
+            match field {
+                "code" => item.code = text(raw),
+                "title" => item.title = text(raw),
+                "number" => item.number = text(raw),
+                "date" => item.date = date(raw)?,
+                "issuer" => item.issuer = text(raw),
+                "location" => item.location = text(raw),
+                _ => return Err(unknown()),
+            }
+        }
+        "notes" => file.set_note(rest, text(raw)),
+        _ => return Err(unknown()),
+    }
+    Ok(())
+}
+
+fn set_unit(file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Message> {
+    let u = &mut file.unit;
+    match field {
+        "name" => u.name = text(raw),
+        "province" => u.province = text(raw),
+        "district" => u.district = text(raw),
+        "head" => u.head = text(raw),
+        "address" => u.address = text(raw),
+        "scope" => {
+            let scope = match raw {
+                "" => None,
+                key => Some(Scope::from_key(key).ok_or_else(|| Message::UnknownValue {
+                    found: key.into(),
+                    allowed: Scope::ALL.iter().map(|s| s.key()).collect(),
+                })?),
+            };
+            // A kind belongs to one scope: choosing the other scope means choosing the kind again.
+            let kind_scope = u.kind.as_deref().and_then(|k| TT24_2023.kind(k)).map(|k| k.scope);
+            if scope.is_some() && kind_scope.is_some() && kind_scope != scope {
+                u.kind = None;
+            }
+            u.scope = scope;
+        }
+        "kind" => {
+            let kind = match raw {
+                "" => None,
+                id => Some(TT24_2023.kind(id).ok_or_else(|| Message::UnknownKind { found: id.into() })?),
+            };
+            if let Some(kind) = kind {
+                u.scope = Some(kind.scope);
+                // Pre-fill the answer a school must give; most schools are công lập.
+                if kind.public == crate::rules::PublicRule::Choose && u.public.is_none() {
+                    u.public = Some(true);
+                }
+            }
+            u.kind = kind.map(|k| k.id.to_string());
+        }
+        "public" => u.public = yes_no(raw)?,
+        "vocational" => u.vocational = yes_no(raw)?,
+        "digital_index" => {
+            u.digital_index = match raw {
+                "" => None,
+                key => Some(DigitalIndex::from_key(key).ok_or_else(|| Message::UnknownValue {
+                    found: key.into(),
+                    allowed: DigitalIndex::ALL.iter().map(|d| d.key()).collect(),
+                })?),
+            }
+        }
+        _ => return Err(Message::UnknownValue { found: format!("unit.{field}"), allowed: Vec::new() }),
+    }
+    Ok(())
+}
+
+/// What the control for `path` shows: the inverse of [`set_field`].
+pub fn field_value(file: &DossierFile, path: &str) -> String {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let flag = |b: Option<bool>| b.map_or(String::new(), |b| b.to_string());
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    match head {
+        "year" => file.year.map_or(String::new(), |y| y.to_string()),
+        "unit" => {
+            let u = &file.unit;
+            match rest {
+                "name" => opt(&u.name),
+                "province" => opt(&u.province),
+                "district" => opt(&u.district),
+                "head" => opt(&u.head),
+                "address" => opt(&u.address),
+                "scope" => u.scope.map_or(String::new(), |s| s.key().into()),
+                "kind" => opt(&u.kind),
+                "public" => flag(u.public),
+                "vocational" => flag(u.vocational),
+                "digital_index" => u.digital_index.map_or(String::new(), |d| d.key().into()),
+                _ => String::new(),
+            }
+        }
+        "submission" => file.submission.as_ref().map_or(String::new(), |s| match rest {
+            "recipient" => opt(&s.recipient),
+            "decision_maker" => opt(&s.decision_maker),
+            _ => String::new(),
+        }),
+        "previous_recognition" => file.previous_recognition.as_ref().map_or(String::new(), |p| match rest {
+            "level" => p.level.map_or(String::new(), |l| l.number().to_string()),
+            "decision_no" => opt(&p.decision_no),
+            "decision_date" => p.decision_date.map_or(String::new(), |d| d.to_string()),
+            _ => String::new(),
+        }),
+        "counts" | "facts" => {
+            let section = if head == "counts" { Section::Counts } else { Section::Facts };
+            match TT24_2023.input_by_key(section, rest).and_then(|d| file.values.get(d.id)) {
+                Some(Value::Count(n)) => n.to_string(),
+                Some(Value::Flag(b)) => b.to_string(),
+                Some(Value::Choice(c)) => c.to_string(),
+                None => String::new(),
+            }
+        }
+        "evidence" => evidence_path(rest)
+            .and_then(|(id, index, field)| {
+                let item = file.evidence_for(id).get(index)?;
+                Some(match field {
+                    "code" => opt(&item.code),
+                    "title" => opt(&item.title),
+                    "number" => opt(&item.number),
+                    "date" => item.date.map_or(String::new(), |d| d.to_string()),
+                    "issuer" => opt(&item.issuer),
+                    "location" => opt(&item.location),
+                    _ => String::new(),
+                })
+            })
+            .unwrap_or_default(),
+        "notes" => file.note(rest).unwrap_or_default().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Adds an evidence item to indicator `id`, coded as Vietnamese accreditation software codes
+/// evidence (`H2.01.03`: criterion 2, indicator 1, item 3), so it is identified from the start.
+/// Returns its index.
+pub fn add_evidence(file: &mut DossierFile, id: &str) -> usize {
+    let items = file.evidence_for_mut(id);
+    let (criterion, indicator) = id.split_once('.').unwrap_or((id, "0"));
+    let indicator: u32 = indicator.parse().unwrap_or(0);
+    let mut n = items.len() + 1;
+    let code = |n: usize| format!("H{criterion}.{indicator:02}.{n:02}");
+    while items.iter().any(|it| it.code.as_deref() == Some(code(n).as_str())) {
+        n += 1;
+    }
+    items.push(EvidenceItem { code: Some(code(n)), ..Default::default() });
+    items.len() - 1
+}
+
+/// Removes item `index` of indicator `id`; the list goes when it is empty.
+pub fn remove_evidence(file: &mut DossierFile, id: &str, index: usize) {
+    if let Some(at) = file.evidence.iter().position(|(k, _)| k == id) {
+        let items = &mut file.evidence[at].1;
+        if index < items.len() {
+            items.remove(index);
+        }
+        if items.is_empty() {
+            file.evidence.remove(at);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Input;
+
+    #[test]
+    fn counts_as_people_type_them() {
+        for (text, n) in [("0", 0), ("120", 120), (" 120 ", 120), ("1.200", 1200), ("1 200", 1200), ("1,234,567", 1_234_567), ("12.345.678", 12_345_678)] {
+            assert_eq!(parse_count(text), Ok(Some(n)), "{text}");
+        }
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("   "), Ok(None));
+        for bad in ["12.5", "1.20", "-3", "abc", "1..200", "1200.", ".5", "1e3", "1.2345", "99999999999999999999"] {
+            assert_eq!(parse_count(bad), Err(Message::NotWholeNumber), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_field_round_trips_through_its_control() {
+        let mut f = DossierFile::default();
+        let cases = [
+            ("unit.name", "Trường THPT Nguyễn Trãi"),
+            ("unit.kind", "thpt"),
+            ("unit.public", "false"),
+            ("unit.province", "Hưng Yên"),
+            ("unit.vocational", "true"),
+            ("unit.digital_index", "4740"),
+            ("year", "2025"),
+            ("submission.recipient", "Sở GD&ĐT"),
+            ("previous_recognition.level", "1"),
+            ("previous_recognition.decision_date", "2024-02-29"),
+            ("counts.members", "120"),
+            ("facts.annual_plan", "false"),
+            ("facts.collective_title", "excellent_or_higher"),
+            ("notes.2.4", "Ghi chú"),
+        ];
+        for (path, value) in cases {
+            set_field(&mut f, path, value).unwrap();
+            assert_eq!(field_value(&f, path), value, "{path}");
+        }
+        assert_eq!(field_value(&f, "unit.scope"), "tinh", "choosing a kind sets its scope");
+        let i = add_evidence(&mut f, "2.1");
+        set_field(&mut f, &format!("evidence.2.1[{i}].title"), "Biên bản").unwrap();
+        assert_eq!(field_value(&f, "evidence.2.1[0].title"), "Biên bản");
+        assert_eq!(field_value(&f, "evidence.2.1[0].code"), "H2.01.01");
+        // Clearing a control clears the field.
+        set_field(&mut f, "counts.members", "").unwrap();
+        assert_eq!(f.values.count(Input::Members), None);
+        set_field(&mut f, "submission.recipient", " ").unwrap();
+        assert!(f.submission.is_none());
+    }
+
+    #[test]
+    fn bad_text_leaves_the_dossier_unchanged() {
+        let mut f = DossierFile::default();
+        set_field(&mut f, "counts.members", "120").unwrap();
+        let before = f.clone();
+        assert_eq!(set_field(&mut f, "counts.members", "12,5"), Err(Message::NotWholeNumber));
+        assert!(matches!(set_field(&mut f, "previous_recognition.decision_date", "30/02/2024"), Err(Message::BadDate { .. })));
+        assert!(set_field(&mut f, "unit.kind", "khong_co").is_err());
+        assert!(set_field(&mut f, "counts.nope", "1").is_err());
+        assert!(set_field(&mut f, "evidence.1.1[3].title", "x").is_err());
+        assert!(set_field(&mut f, "facts.digital_level", "great").is_err());
+        assert_eq!(f.values, before.values);
+        assert_eq!(f.unit, before.unit);
+    }
+
+    #[test]
+    fn choosing_the_other_scope_asks_for_the_kind_again_but_keeps_the_values() {
+        let mut f = DossierFile::default();
+        set_field(&mut f, "unit.kind", "thpt").unwrap();
+        set_field(&mut f, "counts.learners", "900").unwrap();
+        assert_eq!(f.unit.public, Some(true), "a school's answer is pre-filled");
+        set_field(&mut f, "unit.scope", "huyen").unwrap();
+        assert_eq!(f.unit.kind, None);
+        set_field(&mut f, "unit.kind", "ubnd_xa").unwrap();
+        set_field(&mut f, "unit.kind", "thpt").unwrap();
+        assert_eq!(f.values.count(Input::Learners), Some(900));
+        assert_eq!(f.unit.public, Some(true));
+    }
+
+    #[test]
+    fn evidence_codes_stay_unique_and_lists_go_when_empty() {
+        let mut f = DossierFile::default();
+        add_evidence(&mut f, "3.1");
+        add_evidence(&mut f, "3.1");
+        remove_evidence(&mut f, "3.1", 0);
+        let i = add_evidence(&mut f, "3.1");
+        assert_eq!(f.evidence_for("3.1")[i].code.as_deref(), Some("H3.01.03"));
+        remove_evidence(&mut f, "3.1", 0);
+        remove_evidence(&mut f, "3.1", 0);
+        remove_evidence(&mut f, "3.1", 5);
+        assert!(f.evidence.is_empty());
+    }
+}
