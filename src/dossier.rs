@@ -163,12 +163,17 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
         RuleSet::profile(kind, u.public, u.vocational, u.digital_index)
     });
 
-    // Counts against their totals, whatever the kind: a count above its total is a typing
-    // error in any case.
+    // Counts against their totals.
     let values = &file.values;
     for def in rules.inputs {
         let InputKind::Count { total } = def.kind else { continue };
         let Some(count) = values.count(def.id) else { continue };
+        // Data that does not apply is ignored, its consistency too (it is reported below).
+        if let (Some(kind), Some(p)) = (kind, &profile) {
+            if !input_applies(rules, kind.scope, p, def.id) {
+                continue;
+            }
+        }
         match total {
             None if count == 0 => {
                 // No members is never valid; no learners only where learners count.

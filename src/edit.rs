@@ -85,9 +85,12 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
                 "level" => {
                     prev.level = match raw {
                         "" => None,
-                        n => Some(n.parse().ok().and_then(Level::from_number).ok_or_else(|| {
-                            Message::UnknownValue { found: n.into(), allowed: vec!["1", "2"] }
-                        })?),
+                        n => Some(
+                            n.parse()
+                                .ok()
+                                .and_then(Level::from_number)
+                                .ok_or_else(|| Message::UnknownValue { found: n.into(), allowed: vec!["1", "2"] })?,
+                        ),
                     }
                 }
                 "decision_no" => prev.decision_no = text(raw),
@@ -98,16 +101,20 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
         "counts" | "facts" => {
             let section = if head == "counts" { Section::Counts } else { Section::Facts };
             let def = TT24_2023.input_by_key(section, rest).ok_or_else(unknown)?;
-            let value = match &def.kind {
-                InputKind::Count { .. } => parse_count(raw)?.map(Value::Count),
-                InputKind::Flag => yes_no(raw)?.map(Value::Flag),
-                InputKind::Choice { choices } => match raw {
-                    "" => None,
-                    key => Some(Value::Choice(choices.iter().find(|c| c.key == key).map(|c| c.key).ok_or_else(|| {
-                        Message::UnknownValue { found: key.into(), allowed: choices.iter().map(|c| c.key).collect() }
-                    })?)),
-                },
-            };
+            let value =
+                match &def.kind {
+                    InputKind::Count { .. } => parse_count(raw)?.map(Value::Count),
+                    InputKind::Flag => yes_no(raw)?.map(Value::Flag),
+                    InputKind::Choice { choices } => match raw {
+                        "" => None,
+                        key => Some(Value::Choice(choices.iter().find(|c| c.key == key).map(|c| c.key).ok_or_else(
+                            || Message::UnknownValue {
+                                found: key.into(),
+                                allowed: choices.iter().map(|c| c.key).collect(),
+                            },
+                        )?)),
+                    },
+                };
             file.values.set(def.id, value);
         }
         "evidence" => {
@@ -244,6 +251,23 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
     }
 }
 
+/// What is wrong with `text` as the value of the control for `path`, if anything. Only
+/// counts, years, dates and choices can be wrong; any text is a valid name or note.
+pub fn text_error(path: &str, text: &str) -> Option<Message> {
+    let field = path.rsplit(['.', ']']).next().unwrap_or(path);
+    if path == "year" || path.starts_with("counts.") {
+        return parse_count(text).err();
+    }
+    if field.ends_with("date") {
+        return date(text).err();
+    }
+    let mut scratch = DossierFile::default();
+    if path.starts_with("facts.") || path.starts_with("unit.") || path.starts_with("previous_recognition.level") {
+        return set_field(&mut scratch, path, text).err();
+    }
+    None
+}
+
 /// Adds an evidence item to indicator `id`, coded as Vietnamese accreditation software codes
 /// evidence (`H2.01.03`: criterion 2, indicator 1, item 3), so it is identified from the start.
 /// Returns its index.
@@ -280,7 +304,15 @@ mod tests {
 
     #[test]
     fn counts_as_people_type_them() {
-        for (text, n) in [("0", 0), ("120", 120), (" 120 ", 120), ("1.200", 1200), ("1 200", 1200), ("1,234,567", 1_234_567), ("12.345.678", 12_345_678)] {
+        for (text, n) in [
+            ("0", 0),
+            ("120", 120),
+            (" 120 ", 120),
+            ("1.200", 1200),
+            ("1 200", 1200),
+            ("1,234,567", 1_234_567),
+            ("12.345.678", 12_345_678),
+        ] {
             assert_eq!(parse_count(text), Ok(Some(n)), "{text}");
         }
         assert_eq!(parse_count(""), Ok(None));
@@ -331,7 +363,10 @@ mod tests {
         set_field(&mut f, "counts.members", "120").unwrap();
         let before = f.clone();
         assert_eq!(set_field(&mut f, "counts.members", "12,5"), Err(Message::NotWholeNumber));
-        assert!(matches!(set_field(&mut f, "previous_recognition.decision_date", "30/02/2024"), Err(Message::BadDate { .. })));
+        assert!(matches!(
+            set_field(&mut f, "previous_recognition.decision_date", "30/02/2024"),
+            Err(Message::BadDate { .. })
+        ));
         assert!(set_field(&mut f, "unit.kind", "khong_co").is_err());
         assert!(set_field(&mut f, "counts.nope", "1").is_err());
         assert!(set_field(&mut f, "evidence.1.1[3].title", "x").is_err());
@@ -352,6 +387,18 @@ mod tests {
         set_field(&mut f, "unit.kind", "thpt").unwrap();
         assert_eq!(f.values.count(Input::Learners), Some(900));
         assert_eq!(f.unit.public, Some(true));
+    }
+
+    #[test]
+    fn text_errors_without_a_dossier() {
+        assert_eq!(text_error("counts.members", "12,5"), Some(Message::NotWholeNumber));
+        assert_eq!(text_error("counts.members", "1.200"), None);
+        assert_eq!(text_error("year", "2O25"), Some(Message::NotWholeNumber));
+        assert!(matches!(text_error("evidence.1.1[0].date", "2025-02-30"), Some(Message::BadDate { .. })));
+        assert!(matches!(text_error("previous_recognition.decision_date", "x"), Some(Message::BadDate { .. })));
+        assert!(text_error("facts.digital_level", "great").is_some());
+        assert_eq!(text_error("unit.name", "anything"), None);
+        assert_eq!(text_error("evidence.1.1[0].title", ""), None);
     }
 
     #[test]

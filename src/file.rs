@@ -604,9 +604,10 @@ pub fn to_json(file: &DossierFile) -> Json {
     }
 
     let mut evidence = Map::new();
-    for (id, items) in in_table_order(&file.evidence) {
+    for (id, _) in in_table_order(&file.evidence) {
+        // A repeated id (possible in memory, not in a file) keeps every item.
+        let items = file.evidence.iter().filter(|(k, _)| k == id).flat_map(|(_, items)| items);
         let list = items
-            .iter()
             .map(|it| {
                 let mut m = Map::new();
                 m.insert("code".into(), opt_text(&it.code));

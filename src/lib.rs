@@ -11,13 +11,16 @@
 //! assert_eq!(result.level, 0); // nothing entered yet
 //! ```
 
+pub mod calendar;
 pub mod date;
 pub mod dossier;
+pub mod draft;
 pub mod edit;
 pub mod evaluate;
 pub mod file;
 pub mod message;
 pub mod rules;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

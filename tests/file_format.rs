@@ -84,6 +84,14 @@ fn counts_must_be_whole_numbers_within_their_totals() {
         problems_of(|v| v["counts"]["learners_learning_citizen"] = json!(1501)),
         one("counts.learners_learning_citizen", "count_exceeds_total")
     );
+    // Learner figures of a unit without learners are ignored, their consistency too.
+    assert_eq!(
+        problems_of(|v| {
+            v["unit"]["kind"] = json!("co_quan_ubnd_tinh");
+            v["counts"]["learners_learning_citizen"] = json!(1501);
+        }),
+        vec![]
+    );
     // Equal is fine: everybody.
     assert_eq!(problems_of(|v| v["counts"]["members_discipline"] = json!(120)), vec![]);
     assert_eq!(

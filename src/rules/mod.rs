@@ -256,6 +256,9 @@ pub struct InputDef {
     pub key: &'static str,
     pub section: Section,
     pub kind: InputKind,
+    /// A short noun phrase for sentences: "cần thêm 4 {thành viên đạt “Công dân học tập”}".
+    pub short_vi: &'static str,
+    pub short_en: &'static str,
     pub label_vi: &'static str,
     pub label_en: &'static str,
     pub help_vi: &'static str,
@@ -504,6 +507,11 @@ impl RuleSet {
 
     pub fn input_by_key(&self, section: Section, key: &str) -> Option<&InputDef> {
         self.inputs.iter().find(|i| i.section == section && i.key == key)
+    }
+
+    /// The indicator `id` of one scope and level.
+    pub fn indicator(&'static self, scope: Scope, level: Level, id: &str) -> Option<&'static IndicatorDef> {
+        self.indicators_for(scope, level).find(|i| i.id == id)
     }
 
     /// The indicators of one scope and level, in order.
