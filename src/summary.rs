@@ -125,21 +125,47 @@ pub fn headline(dossier: &Dossier, result: &Evaluation, lang: Lang) -> String {
     if gaps.is_empty() {
         return format!("{met}.");
     }
-    let shown: Vec<String> = gaps.iter().take(4).map(|g| describe(dossier, g, lang)).collect();
-    let more = gaps.len() - shown.len();
-    let (and, others) =
-        if vi { (" và ", format!(" cùng {more} việc khác")) } else { (" and ", format!(" and {more} more")) };
-    let list = match shown.split_last() {
+    // What the figures lack first, each in words; then the evidence, in one phrase.
+    let mut phrases: Vec<String> = gaps
+        .iter()
+        .filter(|g| !matches!(g, Gap::Evidence { .. }))
+        .take(4)
+        .map(|g| describe(dossier, g, lang))
+        .collect();
+    let substantive = gaps.iter().filter(|g| !matches!(g, Gap::Evidence { .. })).count();
+    let evidence: Vec<&str> = gaps.iter().filter(|g| matches!(g, Gap::Evidence { .. })).map(Gap::id).collect();
+    let more = substantive - phrases.len();
+    if more > 0 {
+        phrases.push(if vi { format!("{more} việc khác") } else { format!("{more} more") });
+    }
+    if !evidence.is_empty() {
+        let ids = if evidence.len() > 6 {
+            let rest = evidence.len() - 5;
+            if vi {
+                format!("{} và {rest} chỉ tiêu khác", evidence[..5].join(", "))
+            } else {
+                format!("{} and {rest} others", evidence[..5].join(", "))
+            }
+        } else {
+            evidence.join(", ")
+        };
+        phrases.push(if vi {
+            format!("minh chứng cho chỉ tiêu {ids}")
+        } else {
+            format!("evidence for indicators {ids}")
+        });
+    }
+    let and = if vi { " và " } else { " and " };
+    let list = match phrases.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
         None => String::new(),
     };
-    let tail = if more > 0 { others } else { String::new() };
     let n = next.number();
     if vi {
-        format!("{met}; để đạt mức độ {n} cần {list}{tail}.")
+        format!("{met}; để đạt mức độ {n} cần {list}.")
     } else {
-        format!("{met}; level {n} needs {list}{tail}.")
+        format!("{met}; level {n} needs {list}.")
     }
 }
 
@@ -220,7 +246,12 @@ mod tests {
         assert!(headline(&d, &r, Lang::Vi).starts_with(
             "Chưa đạt mức độ nào; để đạt mức độ 1 cần đạt yêu cầu về kế hoạch học tập hằng năm (chỉ tiêu 1.1)"
         ));
-        assert!(headline(&d, &r, Lang::Vi).ends_with(" việc khác."));
+        assert!(
+            headline(&d, &r, Lang::Vi)
+                .ends_with("và minh chứng cho chỉ tiêu 1.2, 1.3, 1.4, 1.5, 2.1 và 6 chỉ tiêu khác."),
+            "{}",
+            headline(&d, &r, Lang::Vi)
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The engine and the app in a real browser (headless Chromium via wasm-bindgen-test).
+//! Each test mounts the app into the page, acts as a user would (setting a control and firing
+//! its `input` event, clicking a button) and reads the DOM after `yew::scheduler::flush()`.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -8,20 +11,275 @@ wasm_bindgen_test_configure!(run_in_browser);
 const EXAMPLE: &[u8] = include_bytes!("fixtures/spec-example.json");
 const COMPLETE: &[u8] = include_bytes!("fixtures/complete-thpt.json");
 
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+struct Mounted {
+    handle: Option<yew::AppHandle<dvht::web::App>>,
+    root: web_sys::Element,
+}
+
+impl Mounted {
+    async fn new() -> Mounted {
+        // A test that failed left its app behind: clear it, so ids are unique again.
+        let left = document().query_selector_all(".test-root").unwrap();
+        for i in 0..left.length() {
+            left.get(i).unwrap().dyn_into::<web_sys::Element>().unwrap().remove();
+        }
+        let root = document().create_element("div").unwrap();
+        root.set_class_name("test-root");
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<dvht::web::App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
+        Mounted { handle: Some(handle), root }
+    }
+    fn find(&self, id: &str) -> Option<web_sys::HtmlElement> {
+        self.root.query_selector(&format!("[id='{id}']")).ok().flatten().and_then(|e| e.dyn_into().ok())
+    }
+    fn has(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+    fn value(&self, id: &str) -> String {
+        let el = self.find(id).unwrap_or_else(|| panic!("no control {id}"));
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.value()
+        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            s.value()
+        } else {
+            el.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap().value()
+        }
+    }
+    /// Types into a control (input, select or textarea) as a user would.
+    async fn set(&self, id: &str, value: &str) {
+        let el = self.find(id).unwrap_or_else(|| panic!("no control {id}"));
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            s.set_value(value);
+        } else {
+            el.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap().set_value(value);
+        }
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    /// Picks a radio button of a group, as a user clicking it.
+    async fn choose(&self, path: &str, value: &str) {
+        self.click(&format!("input[name='{path}'][value='{value}']")).await;
+    }
+    async fn click(&self, selector: &str) {
+        let el: web_sys::HtmlElement =
+            self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap();
+        el.click();
+        yew::scheduler::flush().await;
+    }
+    fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.root.query_selector(selector).unwrap()?.get_attribute(name)
+    }
+    fn unmount(mut self) {
+        self.handle.take().unwrap().destroy();
+        self.root.remove();
+    }
+}
+
+fn fresh_storage() {
+    storage().clear().unwrap();
+    js("window.confirm = () => true;");
+}
+
+/// Stores a dossier as the open draft, as an earlier visit would have.
+fn stored(bytes: &[u8], with_all_evidence: bool) {
+    let mut file = dvht::read(bytes).unwrap();
+    if with_all_evidence {
+        for id in dvht::TT24_2023.indicator_ids(dvht::Scope::Tinh) {
+            if file.evidence_for(id).is_empty() {
+                dvht::edit::add_evidence(&mut file, id);
+            }
+        }
+    }
+    let d = dvht::draft::Draft::new("dtest", file);
+    storage().set_item("dvht.draft.dtest", &dvht::draft::encode(&d)).unwrap();
+    storage().set_item("dvht.current", "dtest").unwrap();
+}
+
 #[wasm_bindgen_test]
 fn the_engine_gives_the_same_result_in_the_browser() {
     let today = dvht::Date::parse("2025-11-21").unwrap();
     let r = dvht::evaluate_bytes(EXAMPLE, today).unwrap();
     assert_eq!((r.level, r.level_ignoring_evidence), (0, 1));
     assert_eq!(r.deadlines.days_left, 55);
-    let r = dvht::evaluate_bytes(COMPLETE, today).unwrap();
-    assert_eq!(r.level, 2);
+    assert_eq!(dvht::evaluate_bytes(COMPLETE, today).unwrap().level, 2);
     let first = dvht::write(&dvht::read(EXAMPLE).unwrap());
     assert_eq!(dvht::write(&dvht::read(first.as_bytes()).unwrap()), first);
+    assert!(dvht::web::today().year() >= 2024);
 }
 
 #[wasm_bindgen_test]
-fn today_comes_from_the_device_clock() {
-    let today = dvht::web::today();
-    assert!(today.year() >= 2024, "{today}");
+async fn choosing_a_kind_asks_only_what_applies() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    assert_eq!(app.attr("[data-testid=verdict]", "data-state").as_deref(), Some("invalid"));
+    assert!(!app.has("counts.members"), "nothing is asked before the kind");
+    app.set("unit.kind", "ubnd_xa").await;
+    assert_eq!(app.value("unit.kind"), "ubnd_xa");
+    assert!(app.has("counts.members"));
+    assert!(!app.has("counts.learners"), "a commune has no learners (Điều 2.8)");
+    assert!(app.has("facts.state_budget_for_training"), "public: 1.3 applies");
+    assert!(app.has("ind-2.4"));
+    assert!(!app.has("ind-3.4"));
+    assert!(app.text().contains("Không áp dụng cho loại đơn vị này: 3.4"));
+    // An enterprise: no state budget (1.3), no language (2.4).
+    app.set("unit.kind", "kinh_te_huyen").await;
+    assert!(!app.has("facts.state_budget_for_training"));
+    assert!(!app.has("ind-2.4"));
+    // The kinds offered follow the scope (Điều 2.3 or 2.4).
+    let offered = |app: &Mounted| app.root.query_selector_all("[id='unit.kind'] option").unwrap().length();
+    assert_eq!(offered(&app), 1 + 11);
+    // A provincial school: learners, and its public answer pre-filled.
+    app.choose("unit.scope", "tinh").await;
+    assert_eq!(offered(&app), 1 + 14);
+    assert_eq!(app.value("unit.kind"), "", "a district kind is not a provincial one");
+    app.set("unit.kind", "thpt").await;
+    assert!(app.has("counts.learners"));
+    assert!(app.has("facts.digital_level"));
+    assert_eq!(app.attr("[id='unit.public']", "value").as_deref(), Some("true"));
+    let checked: web_sys::HtmlInputElement = app.find("unit.public").unwrap().dyn_into().unwrap();
+    assert!(checked.checked());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_kind_hides_values_without_deleting_them() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "thpt").await;
+    app.set("counts.learners", "900").await;
+    app.set("facts.digital_level", "good").await;
+    app.set("unit.kind", "co_quan_ubnd_tinh").await;
+    assert!(!app.has("counts.learners"));
+    app.set("unit.kind", "thpt").await;
+    assert_eq!(app.value("counts.learners"), "900");
+    assert_eq!(app.value("facts.digital_level"), "good");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_follows_the_figures_at_the_threshold() {
+    fresh_storage();
+    stored(COMPLETE, true);
+    let app = Mounted::new().await;
+    assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("2"));
+    // 95% of 120 is 114: one fewer drops level 2 (Điều 13.2 via 7.2.đ), level 1 stays.
+    app.set("counts.members_advanced_worker", "113").await;
+    assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("1"));
+    assert!(
+        app.text().contains("để đạt mức độ 2 cần thêm 1 thành viên đạt “Lao động tiên tiến” (chỉ tiêu 2.5)"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(app.attr("[data-level='2'][data-status]", "data-status").as_deref(), Some("Pass"));
+    app.set("counts.members_advanced_worker", "114").await;
+    assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("2"));
+    // 90% of 120 is 108: below it, no level at all.
+    app.set("counts.members_advanced_worker", "107").await;
+    assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("0"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn every_change_is_saved_and_restored() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("unit.name", "UBND xã Tân Tiến").await;
+    app.set("counts.members", "1.200").await;
+    let id = storage().get_item("dvht.current").unwrap().expect("the open draft is remembered");
+    let record = storage().get_item(&format!("dvht.draft.{id}")).unwrap().unwrap();
+    let draft = dvht::draft::decode(&record).unwrap();
+    assert_eq!(draft.file.unit.name.as_deref(), Some("UBND xã Tân Tiến"));
+    assert_eq!(draft.file.values.count(dvht::rules::Input::Members), Some(1200));
+    app.unmount();
+    let again = Mounted::new().await;
+    assert_eq!(again.value("unit.name"), "UBND xã Tân Tiến");
+    assert_eq!(again.value("counts.members"), "1.200", "what was typed comes back as typed");
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn text_that_is_not_a_number_is_kept_and_explained() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("counts.members", "12,5").await;
+    assert_eq!(app.attr("[id='counts.members']", "aria-invalid").as_deref(), Some("true"));
+    let error = app.find("counts.members-error").expect("a message under the field");
+    assert!(error.text_content().unwrap().contains("số nguyên"), "{:?}", error.text_content());
+    app.unmount();
+    let again = Mounted::new().await;
+    assert_eq!(again.value("counts.members"), "12,5", "nothing typed is lost");
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_storage_failure_is_explained_and_work_goes_on() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    js("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("counts.members", "40").await;
+    js("Storage.prototype.setItem = window.__setItem;");
+    let alert = app.root.query_selector("[role=alert]").unwrap().expect("an explanation");
+    assert!(alert.text_content().unwrap().contains("xuất tệp JSON"));
+    assert_eq!(app.value("counts.members"), "40", "the form keeps working");
+    assert!(app.has("ind-2.1"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn adding_evidence_codes_it_and_moves_the_focus_to_its_title() {
+    fresh_storage();
+    stored(EXAMPLE, false);
+    let app = Mounted::new().await;
+    app.click("[data-act='add-ev'][data-arg='2.3']").await;
+    assert_eq!(app.value("evidence.2.3[0].code"), "H2.03.01");
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "evidence.2.3[0].title");
+    app.set("evidence.2.3[0].title", "Danh sách tập huấn chuyển đổi số").await;
+    assert_eq!(
+        app.attr("[data-level='1'][data-status]", "data-status").as_deref(),
+        Some("Pass"),
+        "1.1 keeps its evidence"
+    );
+    app.click("[data-act='rm-ev'][data-arg='2.3|0']").await;
+    assert!(!app.has("evidence.2.3[0].code"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_the_words_not_the_data() {
+    fresh_storage();
+    stored(EXAMPLE, false);
+    let app = Mounted::new().await;
+    assert!(app.text().contains("Kết quả tự đánh giá"));
+    app.click("[data-act='lang']").await;
+    assert!(app.text().contains("Result"));
+    assert!(app.text().contains("Criterion 2: Learning results of the unit's members"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(app.value("counts.members"), "120");
+    app.click("[data-act='lang']").await;
+    assert!(app.text().contains("Tiêu chí 2"));
+    app.unmount();
 }

@@ -1,70 +1,290 @@
 //! The browser app: a thin Yew layer over the engine.
+//!
+//! One component holds the state (`state.rs`); the page is drawn by plain functions
+//! (`view.rs`) from the state and the engine's result. Controls are named by the field path
+//! they edit, so one `input` handler serves the whole form, and buttons name their command in
+//! `data-act`, so one `click` handler serves them all. Browser effects live in `browser.rs`.
 
+pub mod browser;
+pub mod state;
+pub mod text;
+pub mod view;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::{Date, Evaluation, Lang};
+use crate::draft::{checksum, Draft};
+use crate::Lang;
+use browser::Stored;
+use state::{Action, DraftEntry, Notice, State};
 
-/// Today on the user's device (the engine never reads a clock; the edges do).
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or(Date::MIN)
+pub use browser::today;
+
+fn initial_state() -> State {
+    let lang = match browser::saved_lang().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
+    };
+    let draft = match browser::current_id().and_then(|id| browser::load_draft(&id)) {
+        Some(Stored::Draft(d)) => *d,
+        _ => state::blank(browser::new_id(), today()),
+    };
+    let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    State { lang, draft, storage_ok, notice: None, drafts: None, focus: None }
 }
 
-/// The bytes of a file the user picked or dropped.
-pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "Không đọc được tệp.".to_string())?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+fn entries() -> Vec<DraftEntry> {
+    browser::all_drafts()
+        .into_iter()
+        .map(|s| match s {
+            Stored::Draft(d) => {
+                DraftEntry { id: d.id, name: d.file.unit.name, year: d.file.year, saved: d.saved, damaged: None }
+            }
+            Stored::Damaged { id, text } => DraftEntry { id, name: None, year: None, saved: None, damaged: Some(text) },
+        })
+        .collect()
 }
 
-#[derive(Clone, PartialEq)]
-enum Opened {
-    Nothing,
-    Evaluated(Box<Evaluation>),
-    Invalid(Vec<String>),
+/// What "Mở tệp" and drag & drop do with a file: read it, ask before replacing the open
+/// dossier, and open it as a new draft (the old one stays in the list).
+fn import(file: web_sys::File, state: UseReducerHandle<State>) {
+    let t = text::texts(state.lang);
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let parsed = match browser::file_bytes(&file).await {
+            Ok(bytes) => crate::read(&bytes).map_err(|e| e.iter().map(|d| d.text(state.lang)).collect()),
+            Err(e) => Err(vec![e]),
+        };
+        match parsed {
+            Err(lines) => {
+                let title = t.cannot_open.replace("{name}", &name);
+                state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
+            }
+            Ok(mut file) => {
+                if !state.draft.is_blank() && !browser::confirm(&t.confirm_replace.replace("{name}", &name)) {
+                    return;
+                }
+                file.map_text(&|s| browser::nfc(s));
+                let mut draft = Draft::new(browser::new_id(), file);
+                draft.exported = Some(checksum(&crate::write(&draft.file)));
+                let notice = Notice::Info(t.opened.replace("{name}", &name));
+                state.dispatch(Action::Open(Box::new(draft), Some(notice)));
+            }
+        }
+    });
+}
+
+fn export(state: &State) {
+    let bytes = crate::write(&state.draft.file);
+    let f = &state.draft.file;
+    let unit = f.unit.name.as_deref().map(browser::slug).filter(|s| !s.is_empty()).unwrap_or_else(|| "ho-so".into());
+    let year = f.year.map_or(String::new(), |y| format!("-{y}"));
+    browser::download(&format!("dvht-{unit}{year}.json"), "application/json", &bytes);
+}
+
+/// "Hồ sơ mới": asks first unless nothing was entered (the open draft stays in the list).
+fn start_new(state: &UseReducerHandle<State>) {
+    if state.draft.is_blank() || browser::confirm(text::texts(state.lang).confirm_new) {
+        state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), today())), None));
+    }
+}
+
+/// A button's `data-act` and `data-arg`, from the element clicked or one of its parents.
+fn command(e: &MouseEvent) -> Option<(String, String)> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = target.closest("[data-act]").ok().flatten()?;
+    Some((el.get_attribute("data-act")?, el.get_attribute("data-arg").unwrap_or_default()))
+}
+
+fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
+    let t = text::texts(state.lang);
+    match act {
+        "new" => start_new(state),
+        "export" => {
+            export(state);
+            state.dispatch(Action::Exported(checksum(&crate::write(&state.draft.file))));
+        }
+        "ics" => {
+            if let Ok(dossier) = crate::check(&state.draft.file) {
+                let result = crate::evaluate(&dossier, today());
+                let events = crate::calendar::events(&state.draft.file, &dossier, &result, state.lang);
+                let ics = crate::calendar::ics(&events, today(), &state.draft.id, state.lang);
+                browser::download(&format!("dvht-moc-thoi-gian-{}.ics", dossier.year()), "text/calendar", &ics);
+            }
+        }
+        "lang" => {
+            let lang = if state.lang == Lang::Vi { Lang::En } else { Lang::Vi };
+            browser::save_lang(text::texts(lang).lang_code);
+            state.dispatch(Action::SetLang(lang));
+        }
+        "add-ev" => state.dispatch(Action::AddEvidence(arg.to_string())),
+        "rm-ev" => {
+            let Some((id, index)) = arg.split_once('|') else { return };
+            let Ok(index) = index.parse::<usize>() else { return };
+            let title = state.draft.file.evidence_for(id).get(index).and_then(|it| it.title.clone());
+            if title.as_deref().is_none_or(|n| browser::confirm(&t.confirm_remove_evidence.replace("{name}", n))) {
+                state.dispatch(Action::RemoveEvidence(id.to_string(), index));
+            }
+        }
+        "drafts" => state.dispatch(Action::ShowDrafts(state.drafts.is_none().then(entries))),
+        "open" | "carry" => {
+            if let Some(Stored::Draft(mut d)) = browser::load_draft(arg) {
+                if act == "carry" {
+                    d.id = browser::new_id();
+                    d.file.year = d.file.year.map(|y| y + 1);
+                    d.exported = None;
+                    d.saved = None;
+                }
+                state.dispatch(Action::Open(d, None));
+            }
+        }
+        "delete" => {
+            let name = state
+                .drafts
+                .as_ref()
+                .and_then(|l| l.iter().find(|e| e.id == arg))
+                .and_then(|e| e.name.clone())
+                .unwrap_or_else(|| t.unnamed.to_string());
+            if browser::confirm(&t.confirm_delete.replace("{name}", &name)) {
+                browser::delete_draft(arg);
+                if arg == state.draft.id {
+                    state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), today())), None));
+                }
+                state.dispatch(Action::ShowDrafts(Some(entries())));
+            }
+        }
+        "close-drafts" => state.dispatch(Action::ShowDrafts(None)),
+        "dismiss" => state.dispatch(Action::Notice(None)),
+        "focus" => browser::focus(arg),
+        _ => {}
+    }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let opened = use_state(|| Opened::Nothing);
-    let onchange = {
-        let opened = opened.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            let opened = opened.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match file_bytes(file).await {
-                    Err(e) => Opened::Invalid(vec![e]),
-                    Ok(bytes) => match crate::evaluate_bytes(&bytes, today()) {
-                        Ok(r) => Opened::Evaluated(Box::new(r)),
-                        Err(problems) => Opened::Invalid(problems.iter().map(|p| p.text(Lang::Vi)).collect()),
-                    },
-                };
-                opened.set(result);
+    let state = use_reducer(initial_state);
+    let today = use_memo((), |_| today());
+
+    // Autosave: every change of the open draft is written at once (blank drafts are not kept).
+    {
+        let state = state.clone();
+        use_effect_with(state.draft.clone(), move |draft| {
+            if !draft.is_blank() {
+                let mut stored = draft.clone();
+                stored.saved = Some(browser::now_iso());
+                if !browser::save_draft(&stored) && state.storage_ok {
+                    state.dispatch(Action::StorageFailed);
+                }
+            }
+        });
+    }
+
+    // Leaving with changes not exported: the browser asks first.
+    let unexported = use_mut_ref(|| Rc::new(Cell::new(false)));
+    unexported.borrow().set(state.draft.unexported() && !state.draft.is_blank());
+    {
+        let flag = unexported.borrow().clone();
+        use_effect_with((), move |_| {
+            let handler = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |e: web_sys::BeforeUnloadEvent| {
+                if flag.get() {
+                    e.prevent_default();
+                    e.set_return_value("unsaved");
+                }
             });
+            if let Some(w) = web_sys::window() {
+                w.set_onbeforeunload(Some(handler.as_ref().unchecked_ref()));
+            }
+            handler.forget();
+        });
+    }
+
+    // After every render: selects show the model's value (see browser::sync_selects).
+    use_effect(browser::sync_selects);
+
+    // Focus requested by the last action (a new evidence item's title).
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some((_, id)) = focus {
+            browser::focus(id);
+        }
+    });
+
+    {
+        let lang = state.lang;
+        use_effect_with(lang, |lang| {
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = el.set_attribute("lang", text::texts(*lang).lang_code);
+            }
+        });
+    }
+
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(target) = e.target() else { return };
+            let (name, value) = if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                (i.name(), i.value())
+            } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+                (s.name(), s.value())
+            } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                (t.name(), t.value())
+            } else {
+                return;
+            };
+            if !name.is_empty() {
+                state.dispatch(Action::Set(name, browser::nfc(&value)));
+            }
         })
     };
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((act, arg)) = command(&e) {
+                e.prevent_default();
+                on_command(&act, &arg, &state);
+            }
+        })
+    };
+    let onfile = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                import(file, state.clone());
+            }
+            // The same file can be chosen again.
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let state = state.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                import(file, state.clone());
+            }
+        })
+    };
+
+    let checked = crate::check(&state.draft.file);
+    let result = checked.as_ref().ok().map(|d| crate::evaluate(d, *today));
+    let v = view::View {
+        s: &state,
+        t: text::texts(state.lang),
+        lang: state.lang,
+        checked: &checked,
+        result: result.as_ref(),
+        profile: crate::dossier::profile_of(&state.draft.file),
+        today: *today,
+    };
     html! {
-        <main>
-            <h1>{ "Tự đánh giá “Đơn vị học tập”" }</h1>
-            <label for="dossier-file">{ "Mở hồ sơ (.json): " }</label>
-            <input id="dossier-file" type="file" accept=".json,application/json" data-testid="dossier-import" {onchange} />
-            { match &*opened {
-                Opened::Nothing => html! {},
-                Opened::Evaluated(r) => html! {
-                    <section class="verdict" data-testid="verdict" data-level={r.level.to_string()} aria-live="polite">
-                        { if r.level == 0 { "Chưa đạt mức độ nào.".to_string() } else { format!("Đạt mức độ {}.", r.level) } }
-                    </section>
-                },
-                Opened::Invalid(msgs) => html! {
-                    <section class="errors" role="alert">
-                        <ul>{ for msgs.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
-                    </section>
-                },
-            } }
-        </main>
+        <div class="app" {onclick} {ondragover} {ondrop}>
+            { view::page(&v, oninput, onfile) }
+        </div>
     }
 }
 

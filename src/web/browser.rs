@@ -1,0 +1,186 @@
+//! Everything the app asks of the browser, in one place: the clock, dialogs, files, focus and
+//! storage. The rest of the app is plain data.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::draft::{self, Draft};
+use crate::Date;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Today on the user's device (the engine never reads a clock; the edges do).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8).unwrap_or(Date::MIN)
+}
+
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A new draft id, unique on this device.
+pub fn new_id() -> String {
+    let n = (js_sys::Math::random() * 1e9) as u64;
+    format!("d{:x}{n:x}", js_sys::Date::now() as u64)
+}
+
+/// A yes/no question in the browser's own dialog (accessible and in the user's language).
+pub fn confirm(question: &str) -> bool {
+    window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
+/// Unicode NFC, as the file format stores text.
+pub fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
+}
+
+/// "Trường THPT Nguyễn Trãi" → "truong-thpt-nguyen-trai", for file names.
+pub fn slug(text: &str) -> String {
+    let decomposed: String = js_sys::JsString::from(text).normalize("NFD").into();
+    let mut out = String::new();
+    for c in decomposed.chars() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            '\u{300}'..='\u{36f}' => continue,
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
+            out.push(c);
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
+/// Saves `text` as a file through the browser's download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) =
+        document.create_element("a").and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().map_err(JsValue::from))
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The bytes of a file the user picked or dropped.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Moves the keyboard focus to the control of a field.
+pub fn focus(id: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Makes every `<select data-value>` show its value. Yew may re-attach an earlier `<select>`
+/// whose options the user changed, and then an option's `selected` attribute no longer
+/// decides (HTML's "dirtiness"); the `value` property always does.
+pub fn sync_selects() {
+    let Some(list) = window().and_then(|w| w.document()).and_then(|d| d.query_selector_all("select[data-value]").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(s) = list.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            let want = s.get_attribute("data-value").unwrap_or_default();
+            if s.value() != want {
+                s.set_value(&want);
+            }
+        }
+    }
+}
+
+// ── Storage: one key per draft, so an autosave writes one small record ───────────────────
+
+const DRAFT_PREFIX: &str = "dvht.draft.";
+const CURRENT: &str = "dvht.current";
+const LANG: &str = "dvht.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Writes a key; false when the browser refuses (disabled, private mode, full).
+fn put(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// A stored draft, or the text of one that cannot be read (kept, never dropped).
+pub enum Stored {
+    Draft(Box<Draft>),
+    Damaged { id: String, text: String },
+}
+
+pub fn save_draft(d: &Draft) -> bool {
+    put(&format!("{DRAFT_PREFIX}{}", d.id), &draft::encode(d)) && put(CURRENT, &d.id)
+}
+
+pub fn load_draft(id: &str) -> Option<Stored> {
+    let text = get(&format!("{DRAFT_PREFIX}{id}"))?;
+    Some(match draft::decode(&text) {
+        Ok(mut d) => {
+            d.id = id.to_string();
+            Stored::Draft(Box::new(d))
+        }
+        Err(_) => Stored::Damaged { id: id.to_string(), text },
+    })
+}
+
+pub fn delete_draft(id: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+    }
+}
+
+/// Every stored draft, newest first.
+pub fn all_drafts() -> Vec<Stored> {
+    let Some(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    let ids: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(DRAFT_PREFIX).map(str::to_string))
+        .collect();
+    let mut out: Vec<Stored> = ids.iter().filter_map(|id| load_draft(id)).collect();
+    let saved = |s: &Stored| match s {
+        Stored::Draft(d) => d.saved.clone().unwrap_or_default(),
+        Stored::Damaged { .. } => String::new(),
+    };
+    out.sort_by_key(|s| std::cmp::Reverse(saved(s)));
+    out
+}
+
+pub fn current_id() -> Option<String> {
+    get(CURRENT)
+}
+
+pub fn saved_lang() -> Option<String> {
+    get(LANG)
+}
+
+pub fn save_lang(code: &str) {
+    put(LANG, code);
+}

@@ -1,0 +1,95 @@
+//! The app's state and every change to it. The reducer is pure: reading files, dialogs and
+//! storage happen in the callbacks that dispatch, saving in one effect of the App.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::draft::Draft;
+use crate::file::DossierFile;
+use crate::Lang;
+
+/// A line of the drafts list.
+#[derive(Clone, PartialEq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub name: Option<String>,
+    pub year: Option<i64>,
+    pub saved: Option<String>,
+    /// The raw text of a record that cannot be read.
+    pub damaged: Option<String>,
+}
+
+#[derive(Clone, PartialEq)]
+pub enum Notice {
+    Info(String),
+    Problem { title: String, lines: Vec<String> },
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub draft: Draft,
+    pub storage_ok: bool,
+    pub notice: Option<Notice>,
+    /// The drafts list, when it is open.
+    pub drafts: Option<Vec<DraftEntry>>,
+    /// A control to focus after the next render, with a counter so the same id can repeat.
+    pub focus: Option<(u32, String)>,
+}
+
+pub enum Action {
+    /// A control changed: its field path and its text.
+    Set(String, String),
+    AddEvidence(String),
+    RemoveEvidence(String, usize),
+    SetLang(Lang),
+    /// Another draft becomes the open one (new, opened from the list, or from a file).
+    Open(Box<Draft>, Option<Notice>),
+    Exported(String),
+    StorageFailed,
+    Notice(Option<Notice>),
+    ShowDrafts(Option<Vec<DraftEntry>>),
+}
+
+/// A new, empty dossier for the year being assessed now: last year until the deadline passes.
+pub fn blank(id: String, today: crate::Date) -> Draft {
+    let year = if today.month() == 1 && today.day() < 15 { today.year() - 1 } else { today.year() };
+    Draft::new(id, DossierFile { year: Some(i64::from(year)), ..DossierFile::default() })
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Set(path, text) => {
+                // A control that fails to parse keeps its text; the form shows why.
+                let _ = s.draft.set(&path, &text);
+            }
+            Action::AddEvidence(id) => {
+                let i = crate::edit::add_evidence(&mut s.draft.file, &id);
+                let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
+                s.focus = Some((n, format!("evidence.{id}[{i}].title")));
+            }
+            Action::RemoveEvidence(id, index) => {
+                crate::edit::remove_evidence(&mut s.draft.file, &id, index);
+                // Pending texts of the removed item and of those after it no longer match.
+                let prefix = format!("evidence.{id}[");
+                s.draft.pending.retain(|(p, _)| !p.starts_with(&prefix));
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Open(draft, notice) => {
+                s.draft = *draft;
+                s.notice = notice;
+                s.drafts = None;
+            }
+            Action::Exported(sum) => s.draft.exported = Some(sum),
+            Action::StorageFailed => s.storage_ok = false,
+            Action::Notice(n) => s.notice = n,
+            Action::ShowDrafts(list) => s.drafts = list,
+        }
+        Rc::new(s)
+    }
+}
