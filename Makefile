@@ -51,10 +51,12 @@ fuzz:
 	scripts/setup.sh fuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Benchmarks: evaluation time natively, and the size of what the browser loads
+## Benchmarks: evaluation time natively; download sizes, time to the first usable input and
+## re-render time in Chromium
 bench: dist
 	cargo bench --locked --bench evaluate
 	node scripts/size.mjs
+	node scripts/perf.mjs
 
 size: dist
 	node scripts/size.mjs

@@ -21,6 +21,22 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// An ISO timestamp as the device's local time: "22/11/2026 09:07".
+pub fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// A new draft id, unique on this device.
 pub fn new_id() -> String {
     let n = (js_sys::Math::random() * 1e9) as u64;

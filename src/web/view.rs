@@ -53,8 +53,9 @@ impl View<'_> {
         if let Some(m) = self.s.draft.text_error(path) {
             lines.push((true, m.text(path, self.lang)));
         }
+        // "Required" is guidance, given once in the result panel, not an error on an empty field.
         if let Err(errors) = self.checked {
-            for d in errors.iter().filter(|d| d.field == path) {
+            for d in errors.iter().filter(|d| d.field == path && d.code() != "required") {
                 lines.push((true, d.text(self.lang)));
             }
         }
@@ -107,7 +108,8 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
     html! {
         <>
         <a class="skip" href="#main">{ t.skip }</a>
-        <header class="top">
+        <header>
+        <div class="top">
             <div class="brand">
                 <h1>{ t.title }</h1>
                 <p>{ t.subtitle }</p>
@@ -120,9 +122,10 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
                 <button type="button" data-act="lang" lang={if v.vi() { "en" } else { "vi" }} aria-label={t.other_lang_name}>{ t.other_lang }</button>
             </nav>
-        </header>
+        </div>
         { save_state(v) }
         { notice(v) }
+        </header>
         { drafts(v) }
         <div class="layout">
             <aside class="panel" aria-label={t.result}>
@@ -191,7 +194,7 @@ fn drafts(v: &View) -> Html {
         html! {
             <li class="draft">
                 <span class="draft-name">{ name }{ " · " }{ year }{ if current { format!(" ({})", t.current) } else { String::new() } }</span>
-                <span class="draft-saved">{ e.saved.clone().unwrap_or_default().replace('T', " ").chars().take(16).collect::<String>() }</span>
+                <span class="draft-saved">{ e.saved.as_deref().map(super::browser::local_time).unwrap_or_default() }</span>
                 <span class="draft-actions">
                     <button type="button" data-act="open" data-arg={e.id.clone()} disabled={current}>{ t.open }</button>
                     <button type="button" data-act="carry" data-arg={e.id.clone()}>{ t.carry_forward.replace("{year}", &next) }</button>

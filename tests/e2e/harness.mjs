@@ -31,8 +31,9 @@ export async function open({ prefix = '/', root = 'dist', viewport = { width: 12
   };
 }
 
-export async function shot(page, name) {
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+export async function shot(page, name, full = false) {
+  // The viewport, as a user sees it; pages are long, and a full-page image is unreadable.
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: !!full });
 }
 
 export function fixture(name) {
