@@ -191,6 +191,8 @@ async fn the_verdict_follows_the_figures_at_the_threshold() {
         app.text()
     );
     assert_eq!(app.attr("[data-level='2'][data-status]", "data-status").as_deref(), Some("Pass"));
+    let badge = app.root.query_selector("#ind-2\\.5 [data-level='2']").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(badge, "Mức độ 2: Chưa đạt (thiếu 1 thành viên)");
     app.set("counts.members_advanced_worker", "114").await;
     assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("2"));
     // 90% of 120 is 108: below it, no level at all.
@@ -281,5 +283,26 @@ async fn the_language_switch_changes_the_words_not_the_data() {
     assert_eq!(app.value("counts.members"), "120");
     app.click("[data-act='lang']").await;
     assert!(app.text().contains("Tiêu chí 2"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_stored_draft_is_listed_and_kept() {
+    fresh_storage();
+    stored(EXAMPLE, false);
+    storage()
+        .set_item("dvht.draft.broken", "{\"storage\": 1, \"dossier\": {\"format\": \"dvht-dossier\", \"version\": 7}}")
+        .unwrap();
+    let app = Mounted::new().await;
+    app.click("[data-act='drafts']").await;
+    let list = app.root.query_selector("[data-testid=drafts]").unwrap().expect("the drafts list");
+    let text = list.text_content().unwrap();
+    assert!(text.contains("Trường THPT Nguyễn Trãi · 2025"), "{text}");
+    assert!(text.contains("Bản nháp không đọc được"), "{text}");
+    assert!(text.contains("\"version\": 7"), "its text is shown, to be copied: {text}");
+    // Editing the open draft never touches it.
+    app.click("[data-act='close-drafts']").await;
+    app.set("unit.name", "THPT Nguyễn Trãi").await;
+    assert!(storage().get_item("dvht.draft.broken").unwrap().is_some());
     app.unmount();
 }

@@ -478,9 +478,15 @@ fn badge(v: &View, level: Level, id: &str) -> Html {
     let Some(ind) = v.result.and_then(|r| r.indicator(level, id)) else { return html! {} };
     let mut text = format!("{} {}: {}", v.t.level, level.number(), v.t.statuses[status_index(ind.status)]);
     if ind.status == Status::Fail {
-        let short: u64 = ind.ratios().iter().filter_map(|(_, r)| r.shortfall).sum();
-        if short > 0 {
-            text.push_str(&format!(" ({} {short})", v.t.short_of));
+        // The shortfall in words: "thiếu 2 thành viên, 5 người học".
+        let parts: Vec<String> = ind
+            .ratios()
+            .iter()
+            .filter_map(|(key, r)| r.shortfall.filter(|n| *n > 0).map(|n| (key, n)))
+            .map(|(key, n)| format!("{n} {}", if *key == "learners" { v.t.learners_word } else { v.t.members_word }))
+            .collect();
+        if !parts.is_empty() {
+            text.push_str(&format!(" ({} {})", v.t.short_of, parts.join(", ")));
         }
     }
     html! { <span class={classes!("badge", status_class(ind.status))} data-level={level.number().to_string()} data-status={format!("{:?}", ind.status)}>{ text }</span> }

@@ -96,6 +96,14 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
     await axe(page, 'a field in error');
     await fill(page, 'counts.members_digital', '192');
 
+    // The dates: a calendar file with the deadline of the assessed year.
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.locator('[data-act="ics"]').click()]);
+    const icsText = fs.readFileSync(await ics.path(), 'utf8').replace(/\r\n /g, '');
+    assert.match(icsText, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(icsText, /DTSTART;VALUE=DATE:20260114\r\n/);
+    assert.match(icsText, /SUMMARY:Hạn cuối gửi hồ sơ “Đơn vị học tập” năm 2025 đến Phòng Giáo dục và Đào tạo/);
+    assert.match(icsText, /DTSTART;VALUE=DATE:20260314\r\n/, 'Lai Châu: the district report before 15/03');
+
     // Export, then reload: the draft comes back.
     const first = await exported(page);
     assert.equal(first.name, 'dvht-phong-van-hoa-va-thong-tin-huyen-tam-duong-2025.json');
@@ -221,6 +229,27 @@ test('from 320 px wide, by keyboard alone', async () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('100');
     assert.equal(await level(page), '0');
+  } finally {
+    await t.close();
+  }
+});
+
+test('with storage disabled, the app says so and keeps working', async () => {
+  const t = await open();
+  try {
+    await t.page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Access is denied', 'SecurityError'); } });
+    });
+    await t.page.goto(t.server.url);
+    const alert = t.page.getByRole('alert').filter({ hasText: 'không cho lưu dữ liệu' });
+    await alert.waitFor();
+    await field(t.page, 'unit.kind').selectOption('ubnd_xa');
+    await fill(t.page, 'counts.members', '30');
+    assert.equal(await t.page.locator('#ind-2\\.1').count(), 1);
+    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('export-json').click()]);
+    const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(json.counts.members, 30, 'export still saves the work');
+    assert.deepEqual(t.errors, []);
   } finally {
     await t.close();
   }
