@@ -40,6 +40,7 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-e2e: dist
+	scripts/setup.sh docs
 	node --test --test-concurrency=1 tests/e2e/
 
 test-fuzz:

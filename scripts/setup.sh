@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh build    wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
 #   scripts/setup.sh browser  + Debian's Chromium and ChromeDriver, poppler-utils
+#   scripts/setup.sh docs     + LibreOffice Writer and fonts, for the document tests
 #   scripts/setup.sh fuzz     + cargo-fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,12 @@ setup_browser() {
   apt_install chromium chromium-driver poppler-utils
 }
 
+# What the document tests need: LibreOffice converts the Word file to PDF, poppler reads PDFs,
+# and the Liberation fonts stand in for Times New Roman as on an office PC without it.
+setup_docs() {
+  apt_install libreoffice-writer-nogui fonts-liberation2 poppler-utils
+}
+
 setup_fuzz() {
   if ! have_version cargo-fuzz "$CARGO_FUZZ_VERSION"; then
     say "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
@@ -72,6 +79,7 @@ for what in "$@"; do
   case "$what" in
     build) setup_build ;;
     browser) setup_browser ;;
+    docs) setup_docs ;;
     fuzz) setup_fuzz ;;
     *) echo "unknown set-up step: $what" >&2; exit 2 ;;
   esac

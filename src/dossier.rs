@@ -274,5 +274,12 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
         notes.push(Diagnostic::note("submission.recipient", Message::DistrictAuthorityChanged));
     }
 
+    // A finalised dossier changed afterwards (outside the app): say so.
+    if let Some(mark) = &file.finalised {
+        if mark.fingerprint.as_deref() != Some(file.fingerprint().as_str()) {
+            notes.push(Diagnostic::warning("final.fingerprint", Message::ChangedAfterFinal { date: mark.date }));
+        }
+    }
+
     Ok(Dossier { rules, kind, profile, year, values: values.clone(), evidenced, previous, diagnostics: notes })
 }

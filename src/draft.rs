@@ -45,6 +45,10 @@ impl Draft {
     /// Sets a field from its control's text. On `Err` the text is kept as pending and the field
     /// is cleared: the verdict never counts a value the control no longer shows.
     pub fn set(&mut self, path: &str, text: &str) -> Result<(), Message> {
+        // A finalised dossier is reopened first (the form is read-only then).
+        if self.file.finalised.is_some() {
+            return Err(Message::Finalised);
+        }
         match crate::edit::set_field(&mut self.file, path, text) {
             Ok(()) => {
                 let shown = crate::edit::field_value(&self.file, path);

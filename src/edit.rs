@@ -6,7 +6,7 @@
 //! type is plain Rust, tested natively.
 
 use crate::date::Date;
-use crate::file::{DossierFile, EvidenceItem, PreviousRecognition, Submission, Value};
+use crate::file::{DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value};
 use crate::message::Message;
 use crate::rules::{DigitalIndex, InputKind, Level, Scope, Section, TT24_2023};
 
@@ -131,9 +131,129 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
             }
         }
         "notes" => file.set_note(rest, text(raw)),
+        "report" => {
+            let report = file.report.get_or_insert_with(Report::default);
+            set_report(report, rest, raw).ok_or_else(unknown)??;
+            if *report == Report::default() {
+                file.report = None;
+            }
+        }
         _ => return Err(unknown()),
     }
     Ok(())
+}
+
+/// `None` when the path names no field of the report.
+fn set_report(r: &mut Report, path: &str, raw: &str) -> Option<Result<(), Message>> {
+    let slot = match path {
+        "parent" => &mut r.parent,
+        "request_no" => &mut r.request_no,
+        "report_no" => &mut r.report_no,
+        "place" => &mut r.place,
+        "signer_title" => &mut r.signer_title,
+        "method" => &mut r.method,
+        "conclusion" => &mut r.conclusion,
+        "date" => return Some(date(raw).map(|d| r.date = d)),
+        "recipients" => {
+            r.recipients = raw.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+            return Some(Ok(()));
+        }
+        _ => {
+            if let Some(rest) = path.strip_prefix("team[") {
+                let (index, field) = rest.split_once("].")?;
+                let member = r.team.get_mut(index.parse::<usize>().ok()?)?;
+                match field {
+                    "name" => member.name = text(raw),
+                    "position" => member.position = text(raw),
+                    "role" => member.role = text(raw),
+                    _ => return None,
+                }
+                return Some(Ok(()));
+            }
+            let (n, field) = path.strip_prefix("criteria.")?.split_once('.')?;
+            if !matches!(n, "1" | "2" | "3") {
+                return None;
+            }
+            let notes = r.criterion_mut(n);
+            match field {
+                "strengths" => notes.strengths = text(raw),
+                "weaknesses" => notes.weaknesses = text(raw),
+                "plan" => notes.plan = text(raw),
+                _ => return None,
+            }
+            if *notes == crate::file::CriterionNotes::default() {
+                r.criteria.retain(|(k, _)| k != n);
+            }
+            return Some(Ok(()));
+        }
+    };
+    *slot = text(raw);
+    Some(Ok(()))
+}
+
+fn report_value(r: &Report, path: &str) -> Option<String> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    Some(match path {
+        "parent" => opt(&r.parent),
+        "request_no" => opt(&r.request_no),
+        "report_no" => opt(&r.report_no),
+        "place" => opt(&r.place),
+        "signer_title" => opt(&r.signer_title),
+        "method" => opt(&r.method),
+        "conclusion" => opt(&r.conclusion),
+        "date" => r.date.map_or(String::new(), |d| d.to_string()),
+        "recipients" => r.recipients.join("\n"),
+        _ => {
+            if let Some(rest) = path.strip_prefix("team[") {
+                let (index, field) = rest.split_once("].")?;
+                let m = r.team.get(index.parse::<usize>().ok()?)?;
+                return Some(match field {
+                    "name" => opt(&m.name),
+                    "position" => opt(&m.position),
+                    "role" => opt(&m.role),
+                    _ => return None,
+                });
+            }
+            let (n, field) = path.strip_prefix("criteria.")?.split_once('.')?;
+            let c = r.criterion(n)?;
+            match field {
+                "strengths" => opt(&c.strengths),
+                "weaknesses" => opt(&c.weaknesses),
+                "plan" => opt(&c.plan),
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// Adds a member to the Tổ đánh giá; returns its index.
+pub fn add_team_member(file: &mut DossierFile) -> usize {
+    let r = file.report.get_or_insert_with(Report::default);
+    r.team.push(TeamMember::default());
+    r.team.len() - 1
+}
+
+pub fn remove_team_member(file: &mut DossierFile, index: usize) {
+    if let Some(r) = file.report.as_mut() {
+        if index < r.team.len() {
+            r.team.remove(index);
+        }
+        if *r == Report::default() {
+            file.report = None;
+        }
+    }
+}
+
+/// Marks the dossier final on `today`, with the fingerprint of what it holds.
+pub fn finalise(file: &mut DossierFile, today: Date) {
+    file.finalised = None;
+    let fingerprint = file.fingerprint();
+    file.finalised = Some(Final { date: Some(today), fingerprint: Some(fingerprint), ..Final::default() });
+}
+
+/// Reopens a finalised dossier for editing.
+pub fn reopen(file: &mut DossierFile) {
+    file.finalised = None;
 }
 
 fn set_unit(file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Message> {
@@ -247,6 +367,7 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
             })
             .unwrap_or_default(),
         "notes" => file.note(rest).unwrap_or_default().to_string(),
+        "report" => file.report.as_ref().and_then(|r| report_value(r, rest)).unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -387,6 +508,53 @@ mod tests {
         set_field(&mut f, "unit.kind", "thpt").unwrap();
         assert_eq!(f.values.count(Input::Learners), Some(900));
         assert_eq!(f.unit.public, Some(true));
+    }
+
+    #[test]
+    fn the_report_is_edited_like_the_rest() {
+        let mut f = DossierFile::default();
+        for (path, value) in [
+            ("report.parent", "SỞ GIÁO DỤC VÀ ĐÀO TẠO HƯNG YÊN"),
+            ("report.request_no", "15/TTr-THPTNT"),
+            ("report.date", "2026-01-05"),
+            ("report.criteria.2.plan", "Bồi dưỡng ngoại ngữ"),
+            ("report.recipients", "Như trên\nLưu: VT"),
+        ] {
+            set_field(&mut f, path, value).unwrap();
+            assert_eq!(field_value(&f, path), value, "{path}");
+        }
+        let i = add_team_member(&mut f);
+        set_field(&mut f, &format!("report.team[{i}].name"), "Nguyễn Văn A").unwrap();
+        assert_eq!(field_value(&f, "report.team[0].name"), "Nguyễn Văn A");
+        assert!(set_field(&mut f, "report.criteria.4.plan", "x").is_err());
+        assert!(set_field(&mut f, "report.team[3].name", "x").is_err());
+        assert!(set_field(&mut f, "report.date", "5/1/2026").is_err());
+        // Emptied, the section goes, so a file without it keeps the spec's shape.
+        for path in ["report.parent", "report.request_no", "report.date", "report.criteria.2.plan", "report.recipients"]
+        {
+            set_field(&mut f, path, "").unwrap();
+        }
+        remove_team_member(&mut f, 0);
+        assert_eq!(f.report, None);
+    }
+
+    #[test]
+    fn finalising_fingerprints_the_dossier() {
+        let mut f = crate::read(include_bytes!("../tests/fixtures/spec-example.json")).unwrap();
+        let today = Date::parse("2026-01-05").unwrap();
+        finalise(&mut f, today);
+        let mark = f.finalised.clone().unwrap();
+        assert_eq!(mark.date, Some(today));
+        assert_eq!(mark.fingerprint.as_deref().map(str::len), Some(8));
+        assert_eq!(mark.fingerprint, Some(f.fingerprint()), "the mark does not change what it marks");
+        // It survives the file, and a change afterwards shows.
+        let back = crate::read(crate::write(&f).as_bytes()).unwrap();
+        assert_eq!(back.finalised, f.finalised);
+        let mut changed = back.clone();
+        changed.unit.head = Some("Người khác".into());
+        assert_ne!(changed.fingerprint(), back.fingerprint());
+        reopen(&mut changed);
+        assert_eq!(changed.finalised, None);
     }
 
     #[test]

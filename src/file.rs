@@ -111,6 +111,73 @@ impl EvidenceItem {
     }
 }
 
+/// A member of the Tổ đánh giá (Điều 10.1a, 16.1a).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TeamMember {
+    pub name: Option<String>,
+    pub position: Option<String>,
+    pub role: Option<String>,
+    pub extra: Map<String, Json>,
+}
+
+/// What the unit writes about one criterion in its report.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CriterionNotes {
+    pub strengths: Option<String>,
+    pub weaknesses: Option<String>,
+    pub plan: Option<String>,
+    pub extra: Map<String, Json>,
+}
+
+/// What the printed documents need beyond the assessment: an addition to format version 1,
+/// optional, so files without it are unchanged and older readers keep it as unknown fields.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// Cơ quan, tổ chức chủ quản, printed above the unit's name (Nghị định 30/2020).
+    pub parent: Option<String>,
+    /// Số, ký hiệu of the Tờ trình and of the Báo cáo.
+    pub request_no: Option<String>,
+    pub report_no: Option<String>,
+    /// Địa danh and date of issue.
+    pub place: Option<String>,
+    pub date: Option<Date>,
+    /// Chức vụ of the signer ("Hiệu trưởng").
+    pub signer_title: Option<String>,
+    pub team: Vec<TeamMember>,
+    /// How the assessment was done.
+    pub method: Option<String>,
+    /// By criterion number ("1", "2", "3").
+    pub criteria: Vec<(String, CriterionNotes)>,
+    pub conclusion: Option<String>,
+    /// Nơi nhận, besides the recipient and the archive.
+    pub recipients: Vec<String>,
+    pub extra: Map<String, Json>,
+}
+
+impl Report {
+    pub fn criterion(&self, n: &str) -> Option<&CriterionNotes> {
+        self.criteria.iter().find(|(k, _)| k == n).map(|(_, c)| c)
+    }
+    pub fn criterion_mut(&mut self, n: &str) -> &mut CriterionNotes {
+        let at = match self.criteria.iter().position(|(k, _)| k == n) {
+            Some(at) => at,
+            None => {
+                self.criteria.push((n.to_string(), CriterionNotes::default()));
+                self.criteria.len() - 1
+            }
+        };
+        &mut self.criteria[at].1
+    }
+}
+
+/// The mark of a finalised dossier: the day, and the fingerprint of what was finalised.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Final {
+    pub date: Option<Date>,
+    pub fingerprint: Option<String>,
+    pub extra: Map<String, Json>,
+}
+
 /// A dossier as stored: what the unit entered, valid or not yet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DossierFile {
@@ -124,6 +191,8 @@ pub struct DossierFile {
     /// Evidence items by indicator id, in file order (written in rules-table order).
     pub evidence: Vec<(String, Vec<EvidenceItem>)>,
     pub notes: Vec<(String, String)>,
+    pub report: Option<Report>,
+    pub finalised: Option<Final>,
     pub counts_extra: Map<String, Json>,
     pub facts_extra: Map<String, Json>,
     pub extra: Map<String, Json>,
@@ -140,6 +209,8 @@ impl Default for DossierFile {
             values: Values::default(),
             evidence: Vec::new(),
             notes: Vec::new(),
+            report: None,
+            finalised: None,
             counts_extra: Map::new(),
             facts_extra: Map::new(),
             extra: Map::new(),
@@ -199,6 +270,41 @@ impl DossierFile {
         for (_, note) in &mut self.notes {
             *note = f(note);
         }
+        if let Some(r) = self.report.as_mut() {
+            for s in [
+                &mut r.parent,
+                &mut r.request_no,
+                &mut r.report_no,
+                &mut r.place,
+                &mut r.signer_title,
+                &mut r.method,
+                &mut r.conclusion,
+            ] {
+                apply(s);
+            }
+            for t in &mut r.team {
+                for s in [&mut t.name, &mut t.position, &mut t.role] {
+                    apply(s);
+                }
+            }
+            for (_, c) in &mut r.criteria {
+                for s in [&mut c.strengths, &mut c.weaknesses, &mut c.plan] {
+                    apply(s);
+                }
+            }
+            for line in &mut r.recipients {
+                *line = f(line);
+            }
+        }
+    }
+
+    /// The fingerprint of what a unit finalises: SHA-256 of the canonical bytes without the
+    /// `final` mark itself, as 8 hex digits ("3F9A21C0").
+    pub fn fingerprint(&self) -> String {
+        let mut unmarked = self.clone();
+        unmarked.finalised = None;
+        let digest = crate::sha256::sha256(write(&unmarked).as_bytes());
+        crate::sha256::hex(&digest[..4]).to_uppercase()
     }
 }
 
@@ -458,6 +564,12 @@ impl Reader {
             }
             None => Vec::new(),
         };
+        let report = self.object(&mut root, "report", "report").map(|m| self.report(m));
+        let finalised = self.object(&mut root, "final", "final").map(|mut m| Final {
+            date: self.date(&mut m, "date", "final.date"),
+            fingerprint: self.text(&mut m, "fingerprint", "final.fingerprint"),
+            extra: m,
+        });
         DossierFile {
             ruleset,
             unit,
@@ -467,6 +579,8 @@ impl Reader {
             values,
             evidence,
             notes,
+            report,
+            finalised,
             counts_extra: counts,
             facts_extra: facts,
             extra: root,
@@ -487,6 +601,101 @@ impl Reader {
             address: self.text(&mut m, "address", "unit.address"),
             vocational: self.flag(&mut m, "vocational", "unit.vocational"),
             digital_index: self.choice(&mut m, "digital_index", "unit.digital_index", &indexes),
+            extra: m,
+        }
+    }
+
+    /// A list of objects at `key`, each read by `item`.
+    fn list_of<T>(
+        &mut self,
+        obj: &mut Map<String, Json>,
+        key: &str,
+        path: &str,
+        mut item: impl FnMut(&mut Self, Map<String, Json>, &str) -> T,
+    ) -> Vec<T> {
+        match obj.shift_remove(key) {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(list)) => {
+                let mut out = Vec::new();
+                for (i, v) in list.into_iter().enumerate() {
+                    let at = format!("{path}[{i}]");
+                    match v {
+                        Json::Object(o) => out.push(item(self, o, &at)),
+                        _ => self.wrong(&at, Expected::Object),
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong(path, Expected::List);
+                Vec::new()
+            }
+        }
+    }
+
+    fn report(&mut self, mut m: Map<String, Json>) -> Report {
+        let parent = self.text(&mut m, "parent", "report.parent");
+        let request_no = self.text(&mut m, "request_no", "report.request_no");
+        let report_no = self.text(&mut m, "report_no", "report.report_no");
+        let place = self.text(&mut m, "place", "report.place");
+        let date = self.date(&mut m, "date", "report.date");
+        let signer_title = self.text(&mut m, "signer_title", "report.signer_title");
+        let team = self.list_of(&mut m, "team", "report.team", |r, mut o, at| TeamMember {
+            name: r.text(&mut o, "name", &format!("{at}.name")),
+            position: r.text(&mut o, "position", &format!("{at}.position")),
+            role: r.text(&mut o, "role", &format!("{at}.role")),
+            extra: o,
+        });
+        let method = self.text(&mut m, "method", "report.method");
+        let mut criteria = Vec::new();
+        if let Some(cs) = self.object(&mut m, "criteria", "report.criteria") {
+            for (n, v) in cs {
+                let at = format!("report.criteria.{n}");
+                match v {
+                    Json::Null => {}
+                    Json::Object(mut o) => {
+                        let notes = CriterionNotes {
+                            strengths: self.text(&mut o, "strengths", &format!("{at}.strengths")),
+                            weaknesses: self.text(&mut o, "weaknesses", &format!("{at}.weaknesses")),
+                            plan: self.text(&mut o, "plan", &format!("{at}.plan")),
+                            extra: o,
+                        };
+                        criteria.push((n, notes));
+                    }
+                    _ => self.wrong(&at, Expected::Object),
+                }
+            }
+        }
+        let conclusion = self.text(&mut m, "conclusion", "report.conclusion");
+        let recipients = match m.shift_remove("recipients") {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(list)) => {
+                let mut out = Vec::new();
+                for (i, v) in list.into_iter().enumerate() {
+                    match v {
+                        Json::String(t) => out.push(t),
+                        _ => self.wrong(&format!("report.recipients[{i}]"), Expected::Text),
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong("report.recipients", Expected::List);
+                Vec::new()
+            }
+        };
+        Report {
+            parent,
+            request_no,
+            report_no,
+            place,
+            date,
+            signer_title,
+            team,
+            method,
+            criteria,
+            conclusion,
+            recipients,
             extra: m,
         }
     }
@@ -638,7 +847,59 @@ pub fn to_json(file: &DossierFile) -> Json {
     root.insert("facts".into(), with_extra(facts, &file.facts_extra));
     root.insert("evidence".into(), Json::Object(evidence));
     root.insert("notes".into(), Json::Object(notes));
+    // Written only when present: files without them keep the shape of the spec.
+    if let Some(r) = &file.report {
+        root.insert("report".into(), report_json(r));
+    }
+    if let Some(f) = &file.finalised {
+        let mut m = Map::new();
+        m.insert("date".into(), f.date.map_or(Json::Null, |d| d.to_string().into()));
+        m.insert("fingerprint".into(), opt_text(&f.fingerprint));
+        root.insert("final".into(), with_extra(m, &f.extra));
+    }
     with_extra(root, &file.extra)
+}
+
+fn report_json(r: &Report) -> Json {
+    let mut m = Map::new();
+    m.insert("parent".into(), opt_text(&r.parent));
+    m.insert("request_no".into(), opt_text(&r.request_no));
+    m.insert("report_no".into(), opt_text(&r.report_no));
+    m.insert("place".into(), opt_text(&r.place));
+    m.insert("date".into(), r.date.map_or(Json::Null, |d| d.to_string().into()));
+    m.insert("signer_title".into(), opt_text(&r.signer_title));
+    let team = r
+        .team
+        .iter()
+        .map(|t| {
+            let mut o = Map::new();
+            o.insert("name".into(), opt_text(&t.name));
+            o.insert("position".into(), opt_text(&t.position));
+            o.insert("role".into(), opt_text(&t.role));
+            with_extra(o, &t.extra)
+        })
+        .collect();
+    m.insert("team".into(), Json::Array(team));
+    m.insert("method".into(), opt_text(&r.method));
+    let mut criteria = Map::new();
+    let mut ordered: Vec<&(String, CriterionNotes)> = Vec::new();
+    for c in &r.criteria {
+        if !ordered.iter().any(|o| o.0 == c.0) {
+            ordered.push(c);
+        }
+    }
+    ordered.sort_by(|a, b| a.0.cmp(&b.0));
+    for (n, c) in ordered {
+        let mut o = Map::new();
+        o.insert("strengths".into(), opt_text(&c.strengths));
+        o.insert("weaknesses".into(), opt_text(&c.weaknesses));
+        o.insert("plan".into(), opt_text(&c.plan));
+        criteria.insert(n.clone(), with_extra(o, &c.extra));
+    }
+    m.insert("criteria".into(), Json::Object(criteria));
+    m.insert("conclusion".into(), opt_text(&r.conclusion));
+    m.insert("recipients".into(), Json::Array(r.recipients.iter().map(|t| Json::String(t.clone())).collect()));
+    with_extra(m, &r.extra)
 }
 
 /// Entries keyed by indicator id: known ids in rules-table order, then the others as they came.

@@ -13,6 +13,7 @@
 
 pub mod calendar;
 pub mod date;
+pub mod documents;
 pub mod dossier;
 pub mod draft;
 pub mod edit;
@@ -20,7 +21,9 @@ pub mod evaluate;
 pub mod file;
 pub mod message;
 pub mod rules;
+pub mod sha256;
 pub mod summary;
+pub mod zip;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -108,6 +108,8 @@ pub enum Message {
     DecisionAfterSubmission { decided: Date, year: i32 },
     PreviousIncomplete,
     DistrictAuthorityChanged,
+    ChangedAfterFinal { date: Option<Date> },
+    Finalised,
 }
 
 /// The label of a field path, in the user's language, if it has one.
@@ -124,6 +126,22 @@ fn field_label_in(rules: &RuleSet, field: &str, lang: Lang) -> Option<String> {
         }
     }
     // Evidence items: evidence.1.2[0].code
+    if let Some(rest) = field.strip_prefix("report.team[") {
+        return match rest.rsplit_once("].").map(|(_, f)| f) {
+            Some("name") => pick("Họ và tên", "Name"),
+            Some("position") => pick("Chức vụ", "Position"),
+            Some("role") => pick("Nhiệm vụ trong Tổ đánh giá", "Role in the team"),
+            _ => pick("Thành viên Tổ đánh giá", "Team member"),
+        };
+    }
+    if let Some(rest) = field.strip_prefix("report.criteria.") {
+        return match rest.split_once('.').map(|(_, f)| f) {
+            Some("strengths") => pick("Điểm mạnh", "Strengths"),
+            Some("weaknesses") => pick("Điểm yếu", "Weaknesses"),
+            Some("plan") => pick("Kế hoạch cải tiến chất lượng", "Improvement plan"),
+            _ => None,
+        };
+    }
     if let Some(rest) = field.strip_prefix("evidence.") {
         let what = rest.rsplit_once("].").map(|(_, f)| f);
         return match what {
@@ -163,6 +181,19 @@ fn field_label_in(rules: &RuleSet, field: &str, lang: Lang) -> Option<String> {
         "facts" => pick("Kết quả thực hiện", "Facts"),
         "evidence" => pick("Minh chứng", "Evidence"),
         "notes" => pick("Ghi chú", "Notes"),
+        "report" => pick("Văn bản hồ sơ", "Documents"),
+        "report.parent" => pick("Cơ quan, tổ chức chủ quản", "Parent body"),
+        "report.request_no" => pick("Số, ký hiệu Tờ trình", "Number of the request"),
+        "report.report_no" => pick("Số, ký hiệu Báo cáo", "Number of the report"),
+        "report.place" => pick("Địa danh", "Place"),
+        "report.date" => pick("Ngày ban hành văn bản", "Date of the documents"),
+        "report.signer_title" => pick("Chức vụ người ký", "Signer's position"),
+        "report.method" => pick("Cách thức tự đánh giá", "How the assessment was done"),
+        "report.conclusion" => pick("Kết luận của đơn vị", "The unit's conclusion"),
+        "report.recipients" => pick("Nơi nhận (mỗi dòng một nơi)", "Copies to (one per line)"),
+        "final" => pick("Hồ sơ đã chốt", "Finalised"),
+        "final.date" => pick("Ngày chốt hồ sơ", "Date finalised"),
+        "final.fingerprint" => pick("Mã kiểm tra hồ sơ", "Fingerprint"),
         _ => None,
     }
 }
@@ -226,6 +257,8 @@ impl Message {
             Message::DecisionAfterSubmission { .. } => "decision_after_submission",
             Message::PreviousIncomplete => "previous_incomplete",
             Message::DistrictAuthorityChanged => "district_authority_changed",
+            Message::ChangedAfterFinal { .. } => "changed_after_final",
+            Message::Finalised => "finalised",
         }
     }
 
@@ -328,6 +361,11 @@ impl Message {
                 "{f} chưa nhập: chưa tính được thời hạn công nhận và thời điểm được đề nghị nâng mức độ."
             ),
             Message::DistrictAuthorityChanged => "Từ 01/7/2025 không còn chính quyền cấp huyện; hãy hỏi cơ quan quản lý giáo dục địa phương nơi nhận hồ sơ và người quyết định công nhận, rồi ghi vào mục Nơi nhận hồ sơ.".into(),
+            Message::ChangedAfterFinal { date } => format!(
+                "Hồ sơ đã được sửa sau khi chốt{}: mã kiểm tra không còn khớp. Hãy mở lại và chốt lại hồ sơ.",
+                date.map_or(String::new(), |d| format!(" ngày {}", date_vi(d)))
+            ),
+            Message::Finalised => "Hồ sơ đã chốt: hãy mở lại hồ sơ trước khi sửa.".into(),
         }
     }
 
@@ -411,6 +449,11 @@ impl Message {
                 "{f} is not filled in: the validity and the upgrade date cannot be worked out."
             ),
             Message::DistrictAuthorityChanged => "Since 1 July 2025 there is no district-level government; ask the local education authority who receives the dossier and who decides, and enter them under Submission.".into(),
+            Message::ChangedAfterFinal { date } => format!(
+                "The dossier was changed after it was finalised{}: its fingerprint no longer matches. Reopen and finalise it again.",
+                date.map_or(String::new(), |d| format!(" on {d}"))
+            ),
+            Message::Finalised => "The dossier is finalised: reopen it before editing.".into(),
         }
     }
 }

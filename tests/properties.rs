@@ -4,7 +4,9 @@
 
 mod common;
 use common::*;
-use dvht::file::{DossierFile, EvidenceItem, PreviousRecognition, Submission, Value};
+use dvht::file::{
+    CriterionNotes, DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value,
+};
 use dvht::rules::{DigitalIndex, Input, InputKind, Scope, TT24_2023};
 use dvht::{Date, Level};
 use proptest::prelude::*;
@@ -92,6 +94,27 @@ fn any_evidence() -> impl Strategy<Value = Vec<(String, Vec<EvidenceItem>)>> {
 }
 
 prop_compose! {
+    fn any_report()(
+        texts in (any_text(), any_text(), any_text(), any_text(), any_text(), any_text(), any_text()).boxed(),
+        date in any_date(),
+        team in proptest::collection::vec((any_text(), any_text(), any_text(), any_extra()), 0..3).boxed(),
+        criteria in proptest::collection::vec((proptest::sample::select(vec!["1", "2", "3", "9"]), any_text(), any_text(), any_text()), 0..3).boxed(),
+        recipients in proptest::collection::vec("[a-zĐư ;]{1,10}", 0..3),
+        extra in any_extra(),
+    ) -> Report {
+        let (parent, request_no, report_no, place, signer_title, method, conclusion) = texts;
+        let mut r = Report { parent, request_no, report_no, place, date, signer_title, method, conclusion, recipients, extra, ..Report::default() };
+        r.team = team.into_iter().map(|(name, position, role, extra)| TeamMember { name, position, role, extra }).collect();
+        for (n, strengths, weaknesses, plan) in criteria {
+            if r.criterion(n).is_none() {
+                r.criteria.push((n.to_string(), CriterionNotes { strengths, weaknesses, plan, ..CriterionNotes::default() }));
+            }
+        }
+        r
+    }
+}
+
+prop_compose! {
     fn any_file()(
         scope in prop_oneof![Just(None), Just(Some(Scope::Huyen)), Just(Some(Scope::Tinh))],
         kind in prop_oneof![
@@ -102,14 +125,16 @@ prop_compose! {
         public in proptest::option::of(any::<bool>()),
         vocational in proptest::option::of(any::<bool>()),
         digital_index in prop_oneof![Just(None), Just(Some(DigitalIndex::Qd4725)), Just(Some(DigitalIndex::Qd4740))],
-        texts in (any_text(), any_text(), any_text(), any_text(), any_text()),
+        texts in (any_text(), any_text(), any_text(), any_text(), any_text()).boxed(),
         year in prop_oneof![8 => (2023i64..=2100).prop_map(Some), 1 => Just(None), 1 => any::<i64>().prop_map(Some)],
-        submission in proptest::option::of((any_text(), any_text(), any_extra())),
-        previous in proptest::option::of((prop_oneof![Just(None), Just(Some(Level::One)), Just(Some(Level::Two))], any_text(), any_date(), any_extra())),
-        values in any_values(),
-        evidence in any_evidence(),
+        submission in proptest::option::of((any_text(), any_text(), any_extra())).boxed(),
+        previous in proptest::option::of((prop_oneof![Just(None), Just(Some(Level::One)), Just(Some(Level::Two))], any_text(), any_date(), any_extra())).boxed(),
+        values in any_values().boxed(),
+        evidence in any_evidence().boxed(),
         notes in proptest::collection::vec(("[0-9.]{1,4}", "[a-zĐư ]{0,10}"), 0..3),
-        extras in (any_extra(), any_extra(), any_extra(), any_extra()),
+        extras in (any_extra(), any_extra(), any_extra(), any_extra()).boxed(),
+        report in proptest::option::of(any_report()).boxed(),
+        finalised in proptest::option::of((any_date(), proptest::option::of("[0-9A-F]{8}"))).boxed(),
     ) -> DossierFile {
         let mut f = DossierFile::default();
         f.unit.scope = scope;
@@ -128,6 +153,8 @@ prop_compose! {
         f.counts_extra = extras.1;
         f.facts_extra = extras.2;
         f.extra = extras.3;
+        f.report = report;
+        f.finalised = finalised.map(|(date, fingerprint)| Final { date, fingerprint, ..Final::default() });
         f
     }
 }
@@ -185,6 +212,7 @@ proptest! {
         prop_assert_eq!(&back.values, &f.values);
         prop_assert_eq!(&back.extra, &f.extra);
         prop_assert_eq!(&back.previous_recognition, &f.previous_recognition);
+        prop_assert_eq!(&back.finalised, &f.finalised);
         // …and it is judged the same.
         let a = dvht::check(&f).map(|d| dvht::evaluate(&d, date(TODAY)));
         let b = dvht::check(&back).map(|d| dvht::evaluate(&d, date(TODAY)));
@@ -196,11 +224,17 @@ proptest! {
     }
 
     #[test]
-    fn checking_and_evaluating_never_panic(f in any_file(), today in -719_162i64..2_932_896) {
+    fn checking_evaluating_and_writing_documents_never_panic(f in any_file(), today in -719_162i64..2_932_896) {
         if let Ok(d) = dvht::check(&f) {
             let r = dvht::evaluate(&d, Date::from_days_since_epoch(today).unwrap());
             prop_assert!(r.level <= r.level_ignoring_evidence);
             prop_assert!(serde_json::to_string(&r).is_ok());
+            let docs = dvht::documents::build(&f, &d, &r);
+            let page = dvht::documents::html::standalone(&docs, &f, "t");
+            // The report always carries the dossier it was made from.
+            let carried = dvht::documents::html::carried_dossier(&page).expect("a carried dossier");
+            prop_assert_eq!(dvht::write(&dvht::read(carried.as_bytes()).unwrap()), dvht::write(&f));
+            prop_assert!(!dvht::documents::docx::write(&docs, "t").is_empty());
         }
     }
 

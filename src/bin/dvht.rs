@@ -17,6 +17,9 @@ Cách dùng / Usage:
   dvht evaluate [--today YYYY-MM-DD] [--lang vi|en] FILE.json
         In kết quả đánh giá (JSON) ra stdout. FILE là - để đọc stdin.
         Prints the evaluation result (JSON) on stdout. FILE may be - for stdin.
+  dvht documents [--today YYYY-MM-DD] [--html REPORT.html] [--docx DOSSIER.docx] FILE.json
+        Viết Tờ trình, Báo cáo tự đánh giá và Bản tổng hợp (HTML để công bố, Word để sửa).
+        Writes the request, the self-assessment report and the summary (HTML to publish, Word to edit).
   dvht ruleset      In bộ tiêu chí TT24/2023 (JSON) / prints the rule set as JSON
   dvht --version
   dvht --help
@@ -42,6 +45,7 @@ fn run(args: &[String]) -> Result<(), String> {
         None | Some("-h" | "--help" | "help") => print(USAGE),
         Some("-V" | "--version") => print(&format!("dvht {}\n", env!("CARGO_PKG_VERSION"))),
         Some("evaluate") => evaluate(&args[1..]),
+        Some("documents") => documents(&args[1..]),
         Some("ruleset") => {
             let json = serde_json::to_string_pretty(&dvht::TT24_2023).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
@@ -95,6 +99,50 @@ fn evaluate(args: &[String]) -> Result<(), String> {
             Err(out)
         }
     }
+}
+
+fn documents(args: &[String]) -> Result<(), String> {
+    let mut today = None;
+    let (mut html, mut docx, mut path) = (None, None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("{flag} cần một giá trị."));
+        match arg.as_str() {
+            "--today" => {
+                let v = value("--today")?;
+                today = Some(
+                    Date::parse(&v).ok_or_else(|| format!("--today: “{v}” không phải ngày hợp lệ dạng YYYY-MM-DD."))?,
+                );
+            }
+            "--html" => html = Some(value("--html")?),
+            "--docx" => docx = Some(value("--docx")?),
+            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            file => path = Some(file.to_string()),
+        }
+    }
+    let path = path.ok_or_else(|| format!("Thiếu tệp hồ sơ.\n\n{USAGE}"))?;
+    if html.is_none() && docx.is_none() {
+        return Err("Cần --html hoặc --docx (hoặc cả hai).".into());
+    }
+    let bytes = read_input(&path)?;
+    let invalid = |problems: Vec<dvht::Diagnostic>| {
+        let lines: Vec<String> = problems.iter().map(|p| format!("  - {}", p.text(Lang::Vi))).collect();
+        format!("{path}: hồ sơ không hợp lệ / invalid dossier\n{}", lines.join("\n"))
+    };
+    let file = dvht::read(&bytes).map_err(invalid)?;
+    let dossier = dvht::check(&file).map_err(invalid)?;
+    let result = dvht::evaluate(&dossier, today.unwrap_or_else(today_in_vietnam));
+    let docs = dvht::documents::build(&file, &dossier, &result);
+    let title = dvht::documents::title(&file, &dossier);
+    if let Some(out) = html {
+        let page = dvht::documents::html::standalone(&docs, &file, &title);
+        std::fs::write(&out, page).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+    }
+    if let Some(out) = docx {
+        std::fs::write(&out, dvht::documents::docx::write(&docs, &title))
+            .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+    }
+    Ok(())
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {

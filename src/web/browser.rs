@@ -73,11 +73,20 @@ pub fn slug(text: &str) -> String {
 
 /// Saves `text` as a file through the browser's download.
 pub fn download(name: &str, mime: &str, text: &str) {
+    download_part(name, mime, &JsValue::from_str(text));
+}
+
+/// Saves bytes as a file through the browser's download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes).into());
+}
+
+fn download_part(name: &str, mime: &str, part: &JsValue) {
     let Some(document) = window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) =
         document.create_element("a").and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().map_err(JsValue::from))

@@ -6,11 +6,12 @@
 //! `data-act`, so one `click` handler serves them all. Browser effects live in `browser.rs`.
 
 pub mod browser;
+pub mod print;
 pub mod state;
 pub mod text;
 pub mod view;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
@@ -34,7 +35,7 @@ fn initial_state() -> State {
         _ => state::blank(browser::new_id(), today()),
     };
     let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
-    State { lang, draft, storage_ok, notice: None, drafts: None, focus: None }
+    State { lang, draft, storage_ok, notice: None, drafts: None, focus: None, documents: false }
 }
 
 fn entries() -> Vec<DraftEntry> {
@@ -56,7 +57,13 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         let parsed = match browser::file_bytes(&file).await {
-            Ok(bytes) => crate::read(&bytes).map_err(|e| e.iter().map(|d| d.text(state.lang)).collect()),
+            Ok(bytes) => {
+                // A published report (.html) carries its dossier: open that.
+                let text = String::from_utf8_lossy(&bytes);
+                let carried = crate::documents::html::carried_dossier(&text).map(|j| j.as_bytes().to_vec());
+                crate::read(carried.as_deref().unwrap_or(&bytes))
+                    .map_err(|e| e.iter().map(|d| d.text(state.lang)).collect())
+            }
             Err(e) => Err(vec![e]),
         };
         match parsed {
@@ -78,12 +85,23 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
     });
 }
 
-fn export(state: &State) {
-    let bytes = crate::write(&state.draft.file);
-    let f = &state.draft.file;
+/// "dvht-truong-thpt-nguyen-trai-2025": the name of every file made from this dossier.
+fn file_stem(f: &crate::DossierFile) -> String {
     let unit = f.unit.name.as_deref().map(browser::slug).filter(|s| !s.is_empty()).unwrap_or_else(|| "ho-so".into());
     let year = f.year.map_or(String::new(), |y| format!("-{y}"));
-    browser::download(&format!("dvht-{unit}{year}.json"), "application/json", &bytes);
+    format!("dvht-{unit}{year}")
+}
+
+fn export(state: &State) {
+    let bytes = crate::write(&state.draft.file);
+    browser::download(&format!("{}.json", file_stem(&state.draft.file)), "application/json", &bytes);
+}
+
+/// Dispatches `action` if the user says yes to `question`.
+fn if_confirmed(state: &UseReducerHandle<State>, question: &str, action: Action) {
+    if browser::confirm(question) {
+        state.dispatch(action);
+    }
 }
 
 /// "Hồ sơ mới": asks first unless nothing was entered (the open draft stays in the list).
@@ -158,6 +176,26 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
             }
         }
         "close-drafts" => state.dispatch(Action::ShowDrafts(None)),
+        "documents" => state.dispatch(Action::ShowDocuments(!state.documents)),
+        "print" => print::print(&state.draft.file, (!arg.is_empty()).then_some(arg)),
+        "html-report" => print::download_html(&state.draft.file, &file_stem(&state.draft.file)),
+        "docx" => {
+            let handle = state.clone();
+            print::download_docx(&state.draft.file, &file_stem(&state.draft.file), move |failed| {
+                if let Some(reason) = failed {
+                    let title = text::texts(handle.lang).docx_failed.to_string();
+                    handle.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![reason] })));
+                }
+            });
+        }
+        "finalise" => if_confirmed(state, t.confirm_finalise, Action::Finalise(today())),
+        "reopen" => if_confirmed(state, t.confirm_reopen, Action::Reopen),
+        "add-member" => state.dispatch(Action::AddMember),
+        "rm-member" => {
+            if let Ok(i) = arg.parse() {
+                state.dispatch(Action::RemoveMember(i));
+            }
+        }
         "dismiss" => state.dispatch(Action::Notice(None)),
         "focus" => browser::focus(arg),
         _ => {}
@@ -204,6 +242,14 @@ pub fn app() -> Html {
 
     // After every render: selects show the model's value (see browser::sync_selects).
     use_effect(browser::sync_selects);
+
+    // Ctrl+P prints the documents of the latest dossier (web/print.rs).
+    let latest = use_mut_ref(|| Rc::new(RefCell::new(state.draft.file.clone())));
+    *latest.borrow().borrow_mut() = state.draft.file.clone();
+    {
+        let latest = latest.borrow().clone();
+        use_effect_with((), move |_| print::install(latest));
+    }
 
     // Focus requested by the last action (a new evidence item's title).
     use_effect_with(state.focus.clone(), |focus| {
@@ -288,6 +334,11 @@ pub fn app() -> Html {
     }
 }
 
+/// Mounts the app into `#app`, leaving the rest of the page (the print root) alone.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

@@ -36,6 +36,8 @@ pub struct State {
     pub drafts: Option<Vec<DraftEntry>>,
     /// A control to focus after the next render, with a counter so the same id can repeat.
     pub focus: Option<(u32, String)>,
+    /// The documents view (Tờ trình, Báo cáo, Bản tổng hợp) instead of the form.
+    pub documents: bool,
 }
 
 pub enum Action {
@@ -43,6 +45,11 @@ pub enum Action {
     Set(String, String),
     AddEvidence(String),
     RemoveEvidence(String, usize),
+    AddMember,
+    RemoveMember(usize),
+    Finalise(crate::Date),
+    Reopen,
+    ShowDocuments(bool),
     SetLang(Lang),
     /// Another draft becomes the open one (new, opened from the list, or from a file).
     Open(Box<Draft>, Option<Notice>),
@@ -68,17 +75,31 @@ impl Reducible for State {
                 // A control that fails to parse keeps its text; the form shows why.
                 let _ = s.draft.set(&path, &text);
             }
-            Action::AddEvidence(id) => {
+            Action::AddEvidence(id) if s.draft.file.finalised.is_none() => {
                 let i = crate::edit::add_evidence(&mut s.draft.file, &id);
                 let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
                 s.focus = Some((n, format!("evidence.{id}[{i}].title")));
             }
-            Action::RemoveEvidence(id, index) => {
+            Action::RemoveEvidence(id, index) if s.draft.file.finalised.is_none() => {
                 crate::edit::remove_evidence(&mut s.draft.file, &id, index);
                 // Pending texts of the removed item and of those after it no longer match.
                 let prefix = format!("evidence.{id}[");
                 s.draft.pending.retain(|(p, _)| !p.starts_with(&prefix));
             }
+            Action::AddEvidence(_) | Action::RemoveEvidence(..) => {}
+            Action::AddMember if s.draft.file.finalised.is_none() => {
+                let i = crate::edit::add_team_member(&mut s.draft.file);
+                let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
+                s.focus = Some((n, format!("report.team[{i}].name")));
+            }
+            Action::RemoveMember(i) if s.draft.file.finalised.is_none() => {
+                crate::edit::remove_team_member(&mut s.draft.file, i);
+                s.draft.pending.retain(|(p, _)| !p.starts_with("report.team["));
+            }
+            Action::AddMember | Action::RemoveMember(_) => {}
+            Action::Finalise(today) => crate::edit::finalise(&mut s.draft.file, today),
+            Action::Reopen => crate::edit::reopen(&mut s.draft.file),
+            Action::ShowDocuments(show) => s.documents = show,
             Action::SetLang(lang) => s.lang = lang,
             Action::Open(draft, notice) => {
                 s.draft = *draft;

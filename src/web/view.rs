@@ -105,6 +105,7 @@ fn percent(v: &View, count: u64, total: u64) -> String {
 
 pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) -> Html {
     let t = v.t;
+    let locked = v.s.draft.file.finalised.is_some();
     html! {
         <>
         <a class="skip" href="#main">{ t.skip }</a>
@@ -117,6 +118,7 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
             <nav class="actions" aria-label={v.pick("Thao tác với hồ sơ", "Dossier actions")}>
                 <button type="button" data-act="new">{ t.new_dossier }</button>
                 <button type="button" data-act="drafts" aria-expanded={v.s.drafts.is_some().to_string()}>{ t.drafts }</button>
+                <button type="button" data-act="documents" aria-pressed={v.s.documents.to_string()} data-testid="documents">{ if v.s.documents { t.back_to_form } else { t.documents } }</button>
                 <input id="dossier-import" class="file-input" type="file" accept=".json,application/json" data-testid="dossier-import" onchange={onfile} />
                 <label for="dossier-import" class="button">{ t.open_file }</label>
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
@@ -124,9 +126,11 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
             </nav>
         </div>
         { save_state(v) }
+        { finalised(v) }
         { notice(v) }
         </header>
         { drafts(v) }
+        { if v.s.documents { documents_view(v, oninput) } else { html! {
         <div class="layout">
             <aside class="panel" aria-label={t.result}>
                 { verdict(v) }
@@ -134,11 +138,15 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
             </aside>
             <main id="main" {oninput}>
                 <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
-                    { unit_section(v) }
-                    { criteria(v) }
+                    // A finalised dossier is read-only until it is reopened.
+                    <fieldset class="lock" disabled={locked}>
+                        { unit_section(v) }
+                        { criteria(v) }
+                    </fieldset>
                 </form>
             </main>
         </div>
+        } } }
         <footer class="foot">
             <p>{ t.privacy }{ " " }{ t.reading }</p>
             <p>{ format!("dvht {} · {}: {}", env!("CARGO_PKG_VERSION"), v.pick("bộ tiêu chí", "rule set"), TT24_2023.id) }</p>
@@ -157,6 +165,19 @@ fn save_state(v: &View) -> Html {
     }
     let (class, text) = if v.s.draft.unexported() { ("save unexported", t.unexported) } else { ("save", t.exported) };
     html! { <p class={class} data-testid="save-state">{ t.saved }{ " · " }{ text }</p> }
+}
+
+fn finalised(v: &View) -> Html {
+    let Some(mark) = &v.s.draft.file.finalised else { return html! {} };
+    let code = mark.fingerprint.clone().unwrap_or_default();
+    let code = if code.len() == 8 { format!("{}-{}", &code[..4], &code[4..]) } else { code };
+    let text =
+        v.t.finalised.replace("{date}", &mark.date.map_or_else(String::new, |d| v.date(d))).replace("{code}", &code);
+    html! {
+        <p class="banner final" role="status" data-testid="finalised">
+            { text }{ " " }<button type="button" class="link" data-act="reopen">{ v.t.reopen }</button>
+        </p>
+    }
 }
 
 fn notice(v: &View) -> Html {
@@ -438,6 +459,7 @@ fn criteria(v: &View) -> Html {
                 <section class="criterion" aria-labelledby={heading.clone()}>
                     <h2 id={heading}>{ format!("{} {}: {}", v.t.criterion, c.number, v.pick(c.title_vi, c.title_en)) }</h2>
                     { for shown.iter().map(|id| indicator(v, scope, &profile, id)) }
+                    { criterion_notes(v, c.number) }
                     { if hidden.is_empty() { html! {} } else { html! {
                         <p class="hint na">{ v.t.not_applicable_here }{ " " }{ hidden.iter().map(|id| {
                             let d = defs(scope, id)[0].or(defs(scope, id)[1]);
@@ -447,6 +469,91 @@ fn criteria(v: &View) -> Html {
                 </section>
             }
         }) }</>
+    }
+}
+
+fn textarea(v: &View, path: &str, rows: &'static str) -> Html {
+    html! {
+        <div class="field">
+            <label for={path.to_string()}>{ v.label(path) }</label>
+            <textarea id={path.to_string()} name={path.to_string()} rows={rows} value={v.shown(path)} />
+            { v.field_messages(path) }
+        </div>
+    }
+}
+
+/// Strengths, weaknesses and the improvement plan the report gives for each criterion.
+fn criterion_notes(v: &View, n: u8) -> Html {
+    html! {
+        <fieldset class="group notes">
+            <legend>{ format!("{} {n}", v.t.criterion_notes) }</legend>
+            { textarea(v, &format!("report.criteria.{n}.strengths"), "2") }
+            { textarea(v, &format!("report.criteria.{n}.weaknesses"), "2") }
+            { textarea(v, &format!("report.criteria.{n}.plan"), "2") }
+        </fieldset>
+    }
+}
+
+/// The documents: their details, the team, the exports, and a preview of the pages.
+fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
+    let t = v.t;
+    let locked = v.s.draft.file.finalised.is_some();
+    let team = v.s.draft.file.report.as_ref().map_or(0, |r| r.team.len());
+    let ready = v.checked.is_ok();
+    html! {
+        <main id="main" class="documents" {oninput}>
+            <section class="card" aria-labelledby="h-docs">
+                <h2 id="h-docs">{ t.documents }</h2>
+                <p class="hint">{ t.documents_intro }</p>
+                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
+                    <fieldset class="lock" disabled={locked}>
+                        <fieldset class="group">
+                            <legend>{ t.document_details }</legend>
+                            <div class="grid">
+                                { text_input(v, "report.parent", "text") }
+                                { text_input(v, "report.request_no", "text") }
+                                { text_input(v, "report.report_no", "text") }
+                                { text_input(v, "report.place", "text") }
+                                { text_input(v, "report.date", "date") }
+                                { text_input(v, "report.signer_title", "text") }
+                            </div>
+                        </fieldset>
+                        <fieldset class="group">
+                            <legend>{ t.team }</legend>
+                            { for (0..team).map(|i| html! {
+                                <div class="member" role="group" aria-label={format!("{} {}", t.team, i + 1)}>
+                                    { text_input(v, &format!("report.team[{i}].name"), "text") }
+                                    { text_input(v, &format!("report.team[{i}].position"), "text") }
+                                    { text_input(v, &format!("report.team[{i}].role"), "text") }
+                                    <button type="button" class="link danger" data-act="rm-member" data-arg={i.to_string()}
+                                        aria-label={format!("{} {} {}", t.remove, t.team, i + 1)}>{ t.remove }</button>
+                                </div>
+                            }) }
+                            <button type="button" data-act="add-member">{ format!("+ {}", t.add_member) }</button>
+                        </fieldset>
+                        { textarea(v, "report.method", "3") }
+                        { textarea(v, "report.conclusion", "3") }
+                        { textarea(v, "report.recipients", "3") }
+                    </fieldset>
+                </form>
+                <div class="doc-actions" role="group" aria-label={t.documents}>
+                    <button type="button" class="primary" data-act="print" data-arg="" disabled={!ready}>{ t.print_all }</button>
+                    <button type="button" data-act="print" data-arg="request" disabled={!ready}>{ t.print_request }</button>
+                    <button type="button" data-act="print" data-arg="report" disabled={!ready}>{ t.print_report }</button>
+                    <button type="button" data-act="print" data-arg="summary" disabled={!ready}>{ t.print_summary }</button>
+                    <button type="button" data-act="docx" data-testid="export-docx" disabled={!ready}>{ t.word }</button>
+                    <button type="button" data-act="html-report" data-testid="export-html" disabled={!ready}>{ t.html_report }</button>
+                    { if locked {
+                        html! { <button type="button" data-act="reopen">{ t.reopen }</button> }
+                    } else {
+                        html! { <button type="button" data-act="finalise" data-testid="finalise" disabled={!ready}>{ t.finalise }</button> }
+                    } }
+                </div>
+            </section>
+            <div class="preview" data-testid="preview">
+                { Html::from_html_unchecked(AttrValue::from(super::print::fragment(&v.s.draft.file))) }
+            </div>
+        </main>
     }
 }
 

@@ -1,0 +1,190 @@
+//! Printing and the other exports of the documents. Ctrl+P prints the documents, not the form:
+//! just before printing, the browser's `beforeprint` event has `#print-root` (outside Yew's
+//! tree) filled with them, synchronously, so the print layout sees them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::browser;
+use crate::documents;
+use crate::file::DossierFile;
+
+/// The documents of a dossier as HTML, or why there are none yet.
+pub fn fragment(file: &DossierFile) -> String {
+    match crate::check(file) {
+        Ok(dossier) => {
+            let result = crate::evaluate(&dossier, browser::today());
+            documents::html::fragment(&documents::build(file, &dossier, &result))
+        }
+        Err(problems) => {
+            let items: String = problems
+                .iter()
+                .map(|p| format!("<li>{}</li>", documents::html::escape(&p.text(crate::Lang::Vi))))
+                .collect();
+            format!("<article class=\"doc\"><p><b>Hồ sơ chưa đủ thông tin để lập văn bản:</b></p><ul>{items}</ul></article>")
+        }
+    }
+}
+
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("print-root")
+}
+
+/// Fills `#print-root` with the documents (only one, if `only` names it).
+pub fn fill(file: &DossierFile, only: Option<&str>) {
+    if let Some(root) = root() {
+        root.set_inner_html(&fragment(file));
+        match only {
+            Some(kind) => {
+                let _ = root.set_attribute("data-only", kind);
+            }
+            None => {
+                let _ = root.remove_attribute("data-only");
+            }
+        }
+    }
+}
+
+/// Prints the documents, or one of them: each document printed alone is numbered from 1 with
+/// no number on its first page, as Nghị định 30/2020 wants (one print job has one counter).
+pub fn print(file: &DossierFile, only: Option<&str>) {
+    fill(file, only);
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+    if let Some(root) = root() {
+        let _ = root.remove_attribute("data-only");
+    }
+}
+
+/// Ctrl+P and the browser's menu: fill the documents from the latest dossier first.
+pub fn install(latest: Rc<RefCell<DossierFile>>) {
+    let Some(w) = web_sys::window() else { return };
+    let before = Closure::<dyn Fn()>::new(move || {
+        // A print started by `print` above has filled the root already.
+        let filled = root().is_some_and(|r| r.has_attribute("data-only") || !r.inner_html().is_empty());
+        if !filled {
+            fill(&latest.borrow(), None);
+        }
+    });
+    let after = Closure::<dyn Fn()>::new(|| {
+        if let Some(r) = root() {
+            r.set_inner_html("");
+            let _ = r.remove_attribute("data-only");
+        }
+    });
+    let _ = w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+    before.forget();
+    after.forget();
+}
+
+/// The standalone report to publish (Điều 21.3), carrying the dossier.
+pub fn download_html(file: &DossierFile, name: &str) {
+    let Ok(dossier) = crate::check(file) else { return };
+    let result = crate::evaluate(&dossier, browser::today());
+    let docs = documents::build(file, &dossier, &result);
+    let page = documents::html::standalone(&docs, file, &documents::title(file, &dossier));
+    browser::download(&format!("{name}.html"), "text/html", &page);
+}
+
+/// What the Word worker says once it listens (src/bin/dvht-docx.rs).
+const READY: &str = "dvht-docx:ready";
+
+type Reply = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
+
+/// The Word worker, started the first time it is needed. A request made before it listens waits.
+struct Word {
+    worker: web_sys::Worker,
+    ready: bool,
+    queued: Option<String>,
+    reply: Option<Reply>,
+    _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static WORD: RefCell<Option<Word>> = const { RefCell::new(None) };
+}
+
+fn answer(result: Result<Vec<u8>, String>) {
+    // Taken out first: the reply may update the app, which must not find WORD borrowed.
+    let reply = WORD.with(|w| w.borrow_mut().as_mut().and_then(|w| w.reply.take()));
+    if let Some(reply) = reply {
+        reply(result);
+    }
+}
+
+fn on_message(e: web_sys::MessageEvent) {
+    let data: JsValue = e.data();
+    match data.as_string() {
+        Some(word) if word == READY => {
+            let queued = WORD.with(|w| {
+                let mut w = w.borrow_mut();
+                let w = w.as_mut()?;
+                w.ready = true;
+                Some((w.worker.clone(), w.queued.take()?))
+            });
+            if let Some((worker, request)) = queued {
+                let _ = worker.post_message(&JsValue::from_str(&request));
+            }
+        }
+        Some(reason) => answer(Err(reason)),
+        None => answer(Ok(js_sys::Uint8Array::new(&data).to_vec())),
+    }
+}
+
+fn start_word() -> Option<Word> {
+    let worker = web_sys::Worker::new("./dvht-docx_loader.js").ok()?;
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        answer(Err("Không tải được phần xuất Word.".into()));
+        // Started afresh next time.
+        WORD.with(|w| *w.borrow_mut() = None);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Word { worker, ready: false, queued: None, reply: None, _on_message: on_message, _on_error: on_error })
+}
+
+/// The Word file, made by the worker and downloaded; `done` is told the reason if it fails.
+pub fn download_docx(file: &DossierFile, name: &str, done: impl Fn(Option<String>) + 'static) {
+    let request =
+        serde_json::json!({ "dossier": crate::file::to_json(file), "today": browser::today().to_string() }).to_string();
+    let name = format!("{name}.docx");
+    let reply: Reply = Box::new(move |result| match result {
+        Ok(bytes) => {
+            browser::download_bytes(
+                &name,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                &bytes,
+            );
+            done(None);
+        }
+        Err(reason) => done(Some(reason)),
+    });
+    let outcome = WORD.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.is_none() {
+            *w = start_word();
+        }
+        let Some(word) = w.as_mut() else { return Err(reply) };
+        word.reply = Some(reply);
+        if word.ready {
+            Ok(Some(word.worker.clone()))
+        } else {
+            word.queued = Some(request.clone());
+            Ok(None)
+        }
+    });
+    match outcome {
+        Ok(Some(worker)) => {
+            let _ = worker.post_message(&JsValue::from_str(&request));
+        }
+        Ok(None) => {}
+        Err(reply) => reply(Err("Trình duyệt không chạy được phần xuất Word.".into())),
+    }
+}

@@ -1,0 +1,174 @@
+//! The three documents (Điều 10.1c, 16.1c) as HTML and as Word, natively.
+
+mod common;
+use common::*;
+use dvht::documents::{self, html, Block};
+use dvht::rules::Input;
+use dvht::{Level, Status};
+
+fn built(f: &dvht::DossierFile) -> (Vec<documents::Document>, dvht::Evaluation) {
+    let d = dvht::check(f).unwrap();
+    let r = dvht::evaluate(&d, date(TODAY));
+    (documents::build(f, &d, &r), r)
+}
+
+fn text_of(docs: &[documents::Document]) -> String {
+    html::fragment(docs)
+}
+
+#[test]
+fn the_three_documents_name_the_unit_and_every_indicator_with_its_verdict() {
+    let mut f = full("thpt");
+    f.values.set(Input::MembersAdvancedWorker, Some(dvht::file::Value::Count(185))); // 92.5%: level 1 only
+    let (docs, r) = built(&f);
+    assert_eq!(r.level, 1);
+    let page = text_of(&docs);
+    for heading in [
+        "TỜ TRÌNH",
+        "BÁO CÁO",
+        "BẢN TỔNG HỢP",
+        "Kính gửi: Sở Giáo dục và Đào tạo",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "Độc lập - Tự do - Hạnh phúc",
+    ] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    assert!(page.contains("Đơn vị thử thpt"));
+    assert!(page.contains("“Đơn vị học tập” cấp tỉnh mức độ 1"), "the request asks for the level met");
+    // The summary table: a row per indicator, with both levels' verdicts.
+    let summary = html::fragment(&docs[2..]);
+    for ind in r.level(Level::One).unwrap().indicators() {
+        let two = r.indicator(Level::Two, ind.id).unwrap();
+        let words = |s: Status| match s {
+            Status::Pass => "Đạt",
+            Status::NotApplicable => "Không áp dụng",
+            _ => "Không đạt",
+        };
+        let row_start = summary.find(&format!("<b>{}. </b>", ind.id)).unwrap_or_else(|| panic!("row {}", ind.id));
+        let row = &summary[row_start..summary[row_start..].find("</tr>").unwrap() + row_start];
+        let cells: Vec<&str> =
+            row.split("<td class=\"c\">").skip(1).map(|c| c.split("</td>").next().unwrap()).collect();
+        assert!(cells[0].starts_with(words(ind.status)), "{} level 1: {cells:?}", ind.id);
+        assert!(cells[1].starts_with(words(two.status)), "{} level 2: {cells:?}", ind.id);
+    }
+    assert!(summary.contains("185/200 (92,5%)"));
+}
+
+#[test]
+fn a_unit_meeting_no_level_is_not_made_to_ask_for_one() {
+    let f = with_count(full("ubnd_xa"), Input::MembersDigital, 10);
+    let (docs, r) = built(&f);
+    assert_eq!(r.level, 0);
+    let page = text_of(&docs);
+    assert!(page.contains("chưa đủ điều kiện đề nghị công nhận (khoản 2 Điều 21"));
+    assert!(!page.contains("mức độ 0"));
+}
+
+#[test]
+fn the_layout_of_nghi_dinh_30() {
+    let mut f = full("co_quan_ubnd_huyen");
+    f.unit.province = Some("Lai Châu".into());
+    for (path, value) in [
+        ("report.parent", "UBND HUYỆN TAM ĐƯỜNG"),
+        ("report.request_no", "07/TTr-VHTT"),
+        ("report.date", "2026-01-05"),
+        ("report.signer_title", "Trưởng phòng"),
+    ] {
+        dvht::edit::set_field(&mut f, path, value).unwrap();
+    }
+    let (docs, _) = built(&f);
+    let Block::Masthead { parent, number, place_date, draft, .. } = &docs[0].blocks[0] else {
+        panic!("a masthead first")
+    };
+    assert_eq!(parent.as_deref(), Some("UBND HUYỆN TAM ĐƯỜNG"));
+    assert_eq!(number, "Số: 07/TTr-VHTT");
+    assert_eq!(place_date, "Lai Châu, ngày 05 tháng 01 năm 2026");
+    assert!(*draft, "not final yet: marked DỰ THẢO");
+    let Some(Block::Signature { title, copies, .. }) =
+        docs[0].blocks.iter().find(|b| matches!(b, Block::Signature { .. }))
+    else {
+        panic!()
+    };
+    assert_eq!(title, "TRƯỞNG PHÒNG");
+    assert_eq!(copies.last().map(String::as_str), Some("Lưu: VT."));
+    // The summary is an attachment: no number of its own.
+    let Block::Masthead { number, .. } = &docs[2].blocks[0] else { panic!() };
+    assert_eq!(number, "");
+}
+
+#[test]
+fn text_from_the_unit_is_escaped() {
+    let mut f = full("ubnd_xa");
+    f.unit.name = Some("Xã <b>A</b> & \"B\"".into());
+    f.set_note("1.1", Some("</script><script>alert(1)</script>".into()));
+    let (docs, _) = built(&f);
+    let page = html::standalone(&docs, &f, "t");
+    assert!(page.contains("Xã &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;"));
+    assert!(!page.contains("<script>alert"));
+    assert_eq!(page.matches("</script>").count(), 1, "only the data block's own end tag");
+    // …and the dossier it carries is the same, byte for byte.
+    let carried = html::carried_dossier(&page).unwrap();
+    let back = dvht::read(carried.as_bytes()).unwrap();
+    assert_eq!(dvht::write(&back), dvht::write(&f));
+}
+
+#[test]
+fn a_finalised_dossier_carries_its_date_and_fingerprint() {
+    let mut f = full("thpt");
+    dvht::edit::finalise(&mut f, date("2026-01-05"));
+    let (docs, _) = built(&f);
+    let page = text_of(&docs);
+    let code = f.fingerprint();
+    assert!(page.contains(&format!("Hồ sơ đã chốt ngày 05/01/2026 · mã kiểm tra {}-{}", &code[..4], &code[4..])));
+    assert_eq!(page.matches("class=\"stamp\"").count(), 3, "on each document");
+    assert!(!page.contains("DỰ THẢO"));
+    // Changed afterwards (outside the app): the fingerprint no longer matches, and it says so.
+    f.unit.head = Some("Người khác".into());
+    assert!(codes(&eval(&f)).contains(&"changed_after_final"));
+}
+
+fn unzip(bytes: &[u8], dir: &std::path::Path) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join("d.docx");
+    std::fs::write(&path, bytes).unwrap();
+    // Every part must be well-formed XML, and every entry's CRC right.
+    let out = std::process::Command::new("python3")
+        .args(["-c", "import sys,zipfile,xml.dom.minidom as m\nz=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None\nfor n in z.namelist(): m.parseString(z.read(n))\nsys.stdout.write(z.read('word/document.xml').decode())"])
+        .arg(&path)
+        .output()
+        .expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_word_file_is_a_valid_package_with_three_sections() {
+    let f = full("thpt");
+    let (docs, _) = built(&f);
+    let bytes = documents::docx::write(&docs, "Hồ sơ");
+    assert_eq!(bytes, documents::docx::write(&docs, "Hồ sơ"), "the same dossier gives the same bytes");
+    let xml = unzip(&bytes, &std::env::temp_dir().join(format!("dvht-docx-{}", std::process::id())));
+    assert_eq!(xml.matches("<w:sectPr>").count(), 3, "one section per document");
+    assert_eq!(xml.matches("<w:pgNumType w:start=\"1\"/>").count(), 3, "pages numbered from 1 in each");
+    assert_eq!(xml.matches("<w:titlePg/>").count(), 3, "no number on a first page");
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "A4");
+    assert!(xml.contains("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""), "20/15/20/30 mm");
+    assert!(xml.contains("<w:tblHeader/>"), "table headers repeat");
+    assert!(xml.matches("<w:cantSplit/>").count() > 20, "rows never split");
+    for word in ["TỜ TRÌNH", "BÁO CÁO", "BẢN TỔNG HỢP", "Đơn vị thử thpt"] {
+        assert!(xml.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn the_worker_request_makes_the_same_file() {
+    let f = full("thpt");
+    let (docs, _) = built(&f);
+    let request = serde_json::json!({ "dossier": dvht::file::to_json(&f), "today": TODAY }).to_string();
+    let bytes = documents::docx_for_request(&request).unwrap();
+    assert_eq!(bytes, documents::docx::write(&docs, &documents::title(&f, &dvht::check(&f).unwrap())));
+    assert!(documents::docx_for_request("{}").is_err());
+    assert!(documents::docx_for_request(r#"{"today":"2025-12-01","dossier":{"format":"dvht-dossier","version":1}}"#)
+        .unwrap_err()
+        .contains("unit.kind"));
+}
