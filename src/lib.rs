@@ -11,6 +11,7 @@
 //! assert_eq!(result.level, 0); // nothing entered yet
 //! ```
 
+pub mod api;
 pub mod calendar;
 pub mod date;
 pub mod documents;

@@ -1,6 +1,7 @@
 //! Everything the app asks of the browser, in one place: the clock, dialogs, files, focus and
 //! storage. The rest of the app is plain data.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -133,6 +134,88 @@ pub fn sync_selects() {
             }
         }
     }
+}
+
+// ── Offline: the service worker written at build time (www/sw.js, scripts/post-build.mjs) ──
+
+thread_local! {
+    /// Set once the user asked for the new release: its activation then reloads the page.
+    static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let sw = window()?.navigator().service_worker();
+    // Absent where service workers are not allowed (a plain http origin, some iframes).
+    (!JsValue::from(sw.clone()).is_undefined()).then_some(sw)
+}
+
+/// Registers the service worker; `on_update` is told when a new release is ready to use.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let Some(container) = service_workers() else { return };
+    let on_update = std::rc::Rc::new(on_update);
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if UPDATING.with(|u| u.get()) {
+            if let Some(w) = window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    let promise = container.register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(promise).await else { return };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        let controlled = move || service_workers().and_then(|c| c.controller()).is_some();
+        // A release that was already waiting when the page loaded.
+        if reg.waiting().is_some() && controlled() {
+            on_update();
+        }
+        let watched = reg.clone();
+        let found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = watched.installing() else { return };
+            let worker = installing.clone();
+            let on_update = on_update.clone();
+            let changed = Closure::<dyn Fn()>::new(move || {
+                // "installed" with a page already controlled: an update, not the first install.
+                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                    on_update();
+                }
+            });
+            installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+            changed.forget();
+        });
+        reg.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+        found.forget();
+    });
+}
+
+/// Switches to the release that is waiting; the page reloads when it takes over.
+pub fn apply_update() {
+    let Some(container) = service_workers() else { return };
+    UPDATING.with(|u| u.set(true));
+    let promise = container.get_registration();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(promise).await else { return };
+        let waiting = reg.dyn_into::<web_sys::ServiceWorkerRegistration>().ok().and_then(|r| r.waiting());
+        match waiting {
+            Some(worker) => {
+                let _ = worker.post_message(&JsValue::from_str("dvht:update"));
+            }
+            None => {
+                if let Some(w) = window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    });
+}
+
+/// `?embed=1`: the compact app for an iframe.
+pub fn embedded() -> bool {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "embed=1"))
 }
 
 // ── Storage: one key per draft, so an autosave writes one small record ───────────────────

@@ -35,7 +35,17 @@ fn initial_state() -> State {
         _ => state::blank(browser::new_id(), today()),
     };
     let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
-    State { lang, draft, storage_ok, notice: None, drafts: None, focus: None, documents: false }
+    State {
+        lang,
+        draft,
+        storage_ok,
+        notice: None,
+        drafts: None,
+        focus: None,
+        documents: false,
+        update_ready: false,
+        embed: browser::embedded(),
+    }
 }
 
 fn entries() -> Vec<DraftEntry> {
@@ -190,6 +200,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
         }
         "finalise" => if_confirmed(state, t.confirm_finalise, Action::Finalise(today())),
         "reopen" => if_confirmed(state, t.confirm_reopen, Action::Reopen),
+        "update" => browser::apply_update(),
         "add-member" => state.dispatch(Action::AddMember),
         "rm-member" => {
             if let Ok(i) = arg.parse() {
@@ -221,9 +232,15 @@ pub fn app() -> Html {
         });
     }
 
-    // Leaving with changes not exported: the browser asks first.
+    // Offline after the first load; a new release is offered, never forced (www/sw.js).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| browser::register_service_worker(move || state.dispatch(Action::UpdateReady)));
+    }
+
+    // Leaving with changes not exported: the browser asks first (not inside another site's page).
     let unexported = use_mut_ref(|| Rc::new(Cell::new(false)));
-    unexported.borrow().set(state.draft.unexported() && !state.draft.is_blank());
+    unexported.borrow().set(state.draft.unexported() && !state.draft.is_blank() && !state.embed);
     {
         let flag = unexported.borrow().clone();
         use_effect_with((), move |_| {
@@ -328,7 +345,7 @@ pub fn app() -> Html {
         today: *today,
     };
     html! {
-        <div class="app" {onclick} {ondragover} {ondrop}>
+        <div class={classes!("app", state.embed.then_some("embed"))} {onclick} {ondragover} {ondrop}>
             { view::page(&v, oninput, onfile) }
         </div>
     }

@@ -38,6 +38,10 @@ pub struct State {
     pub focus: Option<(u32, String)>,
     /// The documents view (Tờ trình, Báo cáo, Bản tổng hợp) instead of the form.
     pub documents: bool,
+    /// A new release is installed and waits for the user's word.
+    pub update_ready: bool,
+    /// The compact app for an iframe (`?embed=1`).
+    pub embed: bool,
 }
 
 pub enum Action {
@@ -50,6 +54,7 @@ pub enum Action {
     Finalise(crate::Date),
     Reopen,
     ShowDocuments(bool),
+    UpdateReady,
     SetLang(Lang),
     /// Another draft becomes the open one (new, opened from the list, or from a file).
     Open(Box<Draft>, Option<Notice>),
@@ -100,6 +105,7 @@ impl Reducible for State {
             Action::Finalise(today) => crate::edit::finalise(&mut s.draft.file, today),
             Action::Reopen => crate::edit::reopen(&mut s.draft.file),
             Action::ShowDocuments(show) => s.documents = show,
+            Action::UpdateReady => s.update_ready = true,
             Action::SetLang(lang) => s.lang = lang,
             Action::Open(draft, notice) => {
                 s.draft = *draft;

@@ -108,6 +108,9 @@ pub struct Texts {
     pub confirm_reopen: &'static str,
     pub docx_failed: &'static str,
     pub criterion_notes: &'static str,
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
+    pub open_full: &'static str,
 }
 
 pub static VI: Texts = Texts {
@@ -215,6 +218,9 @@ pub static VI: Texts = Texts {
     confirm_reopen: "Mở lại hồ sơ đã chốt để sửa? Khi sửa xong, hãy chốt lại.",
     docx_failed: "Không tạo được bản Word:",
     criterion_notes: "Nhận xét Tiêu chí",
+    update_ready: "Đã có phiên bản mới của ứng dụng.",
+    update_now: "Tải lại để dùng",
+    open_full: "Mở ứng dụng đầy đủ",
 };
 
 pub static EN: Texts = Texts {
@@ -322,6 +328,9 @@ pub static EN: Texts = Texts {
     confirm_reopen: "Reopen the finalised dossier to edit it? Finalise it again when done.",
     docx_failed: "Could not make the Word file:",
     criterion_notes: "Comments on criterion",
+    update_ready: "A new version of the app is ready.",
+    update_now: "Reload to use it",
+    open_full: "Open the full app",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

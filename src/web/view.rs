@@ -116,15 +116,20 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
                 <p>{ t.subtitle }</p>
             </div>
             <nav class="actions" aria-label={v.pick("Thao tác với hồ sơ", "Dossier actions")}>
-                <button type="button" data-act="new">{ t.new_dossier }</button>
-                <button type="button" data-act="drafts" aria-expanded={v.s.drafts.is_some().to_string()}>{ t.drafts }</button>
-                <button type="button" data-act="documents" aria-pressed={v.s.documents.to_string()} data-testid="documents">{ if v.s.documents { t.back_to_form } else { t.documents } }</button>
+                { if v.s.embed { html! {
+                    <a class="button" href="./" target="_blank" rel="noopener">{ t.open_full }</a>
+                } } else { html! { <>
+                    <button type="button" data-act="new">{ t.new_dossier }</button>
+                    <button type="button" data-act="drafts" aria-expanded={v.s.drafts.is_some().to_string()}>{ t.drafts }</button>
+                    <button type="button" data-act="documents" aria-pressed={v.s.documents.to_string()} data-testid="documents">{ if v.s.documents { t.back_to_form } else { t.documents } }</button>
+                </> } } }
                 <input id="dossier-import" class="file-input" type="file" accept=".json,application/json" data-testid="dossier-import" onchange={onfile} />
                 <label for="dossier-import" class="button">{ t.open_file }</label>
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
                 <button type="button" data-act="lang" lang={if v.vi() { "en" } else { "vi" }} aria-label={t.other_lang_name}>{ t.other_lang }</button>
             </nav>
         </div>
+        { update(v) }
         { save_state(v) }
         { finalised(v) }
         { notice(v) }
@@ -147,9 +152,9 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
             </main>
         </div>
         } } }
-        <footer class="foot">
+        <footer class="foot" hidden={v.s.embed}>
             <p>{ t.privacy }{ " " }{ t.reading }</p>
-            <p>{ format!("dvht {} · {}: {}", env!("CARGO_PKG_VERSION"), v.pick("bộ tiêu chí", "rule set"), TT24_2023.id) }</p>
+            <p data-testid="version">{ format!("dvht {}{} · {}: {}", env!("CARGO_PKG_VERSION"), option_env!("DVHT_RELEASE").map_or(String::new(), |r| format!(" ({r})")), v.pick("bộ tiêu chí", "rule set"), TT24_2023.id) }</p>
         </footer>
         </>
     }
@@ -165,6 +170,17 @@ fn save_state(v: &View) -> Html {
     }
     let (class, text) = if v.s.draft.unexported() { ("save unexported", t.unexported) } else { ("save", t.exported) };
     html! { <p class={class} data-testid="save-state">{ t.saved }{ " · " }{ text }</p> }
+}
+
+fn update(v: &View) -> Html {
+    if !v.s.update_ready {
+        return html! {};
+    }
+    html! {
+        <p class="banner info" role="status" data-testid="update">
+            { v.t.update_ready }{ " " }<button type="button" class="primary" data-act="update">{ v.t.update_now }</button>
+        </p>
+    }
 }
 
 fn finalised(v: &View) -> Html {

@@ -1,0 +1,45 @@
+// Trunk's post_build hook (Trunk.toml), run on the staging folder of every build:
+//  1. the Content-Security-Policy of index.html gets the hash of the start-up script Trunk
+//     inlined, so no other inline script can run;
+//  2. sw.js gets the exact list of files and a version derived from their content (release
+//     builds only: a service worker would get in the way of `trunk serve`).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through Trunk');
+const release = process.env.TRUNK_PROFILE === 'release';
+
+// 1. The inline start-up script's hash into the CSP.
+const indexPath = path.join(dir, 'index.html');
+let index = fs.readFileSync(indexPath, 'utf8');
+const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) throw new Error('no inline start-up script found in index.html');
+const hashes = inline.map((body) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+if (!index.includes("'sha256-INLINE'")) throw new Error("index.html's CSP lacks the 'sha256-INLINE' placeholder");
+index = index.replace("'sha256-INLINE'", hashes.join(' '));
+fs.writeFileSync(indexPath, index);
+
+// 2. The service worker, for a release.
+const swPath = path.join(dir, 'sw.js');
+if (!release) {
+  fs.rmSync(swPath, { force: true });
+} else {
+  const files = fs.readdirSync(dir, { recursive: true })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && f !== 'sw.js')
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+  const hash = crypto.createHash('sha256');
+  // The version covers every file, the API included, so any change makes a new release.
+  for (const f of files) hash.update(f).update('\0').update(fs.readFileSync(path.join(dir, f)));
+  const version = hash.digest('hex').slice(0, 16);
+  // The JavaScript API and its example serve other sites, not the app: not worth every
+  // unit's bandwidth in the background (they still load from the network when used).
+  const list = files.filter((f) => !/^(dvht-api|api-example)/.test(f));
+  const sw = fs.readFileSync(swPath, 'utf8')
+    .replace("'__DVHT_VERSION__'", JSON.stringify(version))
+    .replace('__DVHT_FILES__', JSON.stringify(list));
+  fs.writeFileSync(swPath, sw);
+  console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js ${version}, ${list.length} files`);
+}
