@@ -185,7 +185,7 @@ pub fn progress(dossier: &Dossier) -> Progress {
     let profile = dossier.profile();
     let mut p = Progress::default();
     for id in rules.indicator_ids(scope) {
-        let defs: Vec<_> = Level::ALL.into_iter().filter_map(|l| rules.indicator(scope, l, id)).collect();
+        let defs: Vec<_> = rules.indicator_levels(scope, id).into_iter().map(|(_, d)| d).collect();
         let inputs: Vec<Input> = defs.iter().flat_map(|d| d.inputs_for(profile)).collect();
         if !defs.iter().any(|d| d.applies.holds(profile)) {
             continue;

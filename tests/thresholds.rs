@@ -185,3 +185,16 @@ fn the_example_of_the_spec() {
         serde_json::json!({ "submit_before": "2026-01-15", "decision_before": "2026-02-15", "days_left": 55 })
     );
 }
+
+#[test]
+fn percentages_are_shown_to_one_decimal_but_never_decide() {
+    use dvht::evaluate::{meets, percent_text};
+    use dvht::Lang;
+    assert_eq!(percent_text(1460, 1500, Lang::Vi), "97,3%");
+    assert_eq!(percent_text(2, 3, Lang::En), "66.7%");
+    assert_eq!(percent_text(1, 16, Lang::Vi), "6,3%", "6.25 rounds half up");
+    assert_eq!(percent_text(1, 0, Lang::Vi), "—");
+    // 899 of 1000 shows as 89,9%, and 8999 of 10000 as 90,0%, yet both fail 90%.
+    assert_eq!(percent_text(8999, 10000, Lang::Vi), "90,0%");
+    assert!(!meets(8999, 10000, 90));
+}

@@ -2,6 +2,7 @@
 //! công bố công khai) with its styles inlined, readable without any script, that carries the
 //! dossier so the app can open it again.
 
+pub use super::escape;
 use super::{Align, Block, Cell, Document, Kind, Run};
 use crate::file::DossierFile;
 
@@ -10,20 +11,6 @@ pub const STYLES: &str = include_str!("../../www/documents.css");
 
 /// The id of the element that carries the dossier inside a standalone report.
 pub const DOSSIER_ID: &str = "dvht-dossier";
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn runs(out: &mut String, runs: &[Run]) {
     for r in runs {

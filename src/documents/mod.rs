@@ -15,6 +15,23 @@ use crate::message::date_vi;
 use crate::rules::{Level, PublicRule, Scope, Test};
 use crate::Date;
 
+/// Text for HTML or XML: `& < > "` escaped, and the control characters XML 1.0 forbids
+/// dropped. Shared by the HTML and the Word renderers.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A stretch of text with one style.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Run {
@@ -128,10 +145,7 @@ fn scope_words(scope: Scope) -> &'static str {
 /// "118/120 (98,3%)"
 fn ratio_text(r: &Ratio) -> String {
     match (r.count, r.total) {
-        (Some(c), Some(t)) if t > 0 => {
-            let tenths = (u128::from(c) * 1000 + u128::from(t) / 2) / u128::from(t);
-            format!("{c}/{t} ({},{}%)", tenths / 10, tenths % 10)
-        }
+        (Some(c), Some(t)) if t > 0 => format!("{c}/{t} ({})", crate::evaluate::percent_text(c, t, crate::Lang::Vi)),
         _ => "chưa có số liệu".into(),
     }
 }
@@ -369,7 +383,7 @@ fn indicator_sentence(c: &Ctx, id: &str) -> Option<Vec<Run>> {
     let rules = c.dossier.rules();
     let scope = c.dossier.scope();
     let profile = c.dossier.profile();
-    let defs: Vec<_> = Level::ALL.into_iter().filter_map(|l| rules.indicator(scope, l, id).map(|d| (l, d))).collect();
+    let defs = rules.indicator_levels(scope, id);
     let (_, first) = defs.first()?;
     if !defs.iter().any(|(_, d)| d.applies.holds(profile)) {
         return None;

@@ -514,6 +514,11 @@ impl RuleSet {
         self.indicators_for(scope, level).find(|i| i.id == id)
     }
 
+    /// Indicator `id` at each level that has it, level 1 first.
+    pub fn indicator_levels(&'static self, scope: Scope, id: &str) -> Vec<(Level, &'static IndicatorDef)> {
+        Level::ALL.into_iter().filter_map(|l| self.indicator(scope, l, id).map(|d| (l, d))).collect()
+    }
+
     /// The indicators of one scope and level, in order.
     pub fn indicators_for(&'static self, scope: Scope, level: Level) -> impl Iterator<Item = &'static IndicatorDef> {
         self.indicators.iter().filter(move |i| i.scope == scope && i.level == level)

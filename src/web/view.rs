@@ -89,18 +89,8 @@ fn status_index(s: Status) -> usize {
     }
 }
 
-/// 91,7 % (Vietnamese) or 91.7% (English), one decimal, for display only.
 fn percent(v: &View, count: u64, total: u64) -> String {
-    if total == 0 {
-        return "—".into();
-    }
-    let tenths = (u128::from(count) * 1000 + u128::from(total) / 2) / u128::from(total);
-    let (whole, frac) = (tenths / 10, tenths % 10);
-    if v.vi() {
-        format!("{whole},{frac}%")
-    } else {
-        format!("{whole}.{frac}%")
-    }
+    crate::evaluate::percent_text(count, total, v.lang)
 }
 
 pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) -> Html {
@@ -455,7 +445,7 @@ fn fact_input(v: &View, d: &InputDef) -> Html {
 
 /// The two levels' definitions of indicator `id`.
 fn defs(scope: Scope, id: &str) -> [Option<&'static IndicatorDef>; 2] {
-    [TT24_2023.indicator(scope, Level::One, id), TT24_2023.indicator(scope, Level::Two, id)]
+    Level::ALL.map(|level| TT24_2023.indicator(scope, level, id))
 }
 
 fn criteria(v: &View) -> Html {
