@@ -55,13 +55,14 @@ pub fn meets(count: u64, total: u64, percent: u32) -> bool {
     u128::from(count) * 100 >= u128::from(percent) * u128::from(total)
 }
 
-/// A ratio as people read it, to one decimal, rounded half up: "91,7%" (Vietnamese) or
-/// "91.7%". For display only: verdicts never round (`meets`).
+/// A ratio as people read it, to one decimal: "91,6%" (Vietnamese) or "91.6%". Rounded down,
+/// so a shown percentage never reaches a threshold the ratio misses (89,99% shows as 89,9%,
+/// not 90,0% beside "Chưa đạt"). For display only: verdicts use `meets`.
 pub fn percent_text(count: u64, total: u64, lang: crate::Lang) -> String {
     if total == 0 {
         return "—".into();
     }
-    let tenths = (u128::from(count) * 1000 + u128::from(total) / 2) / u128::from(total);
+    let tenths = u128::from(count) * 1000 / u128::from(total);
     let sep = if lang == crate::Lang::Vi { ',' } else { '.' };
     format!("{}{sep}{}%", tenths / 10, tenths % 10)
 }

@@ -191,10 +191,22 @@ fn percentages_are_shown_to_one_decimal_but_never_decide() {
     use dvht::evaluate::{meets, percent_text};
     use dvht::Lang;
     assert_eq!(percent_text(1460, 1500, Lang::Vi), "97,3%");
-    assert_eq!(percent_text(2, 3, Lang::En), "66.7%");
-    assert_eq!(percent_text(1, 16, Lang::Vi), "6,3%", "6.25 rounds half up");
+    assert_eq!(percent_text(2, 3, Lang::En), "66.6%");
+    assert_eq!(percent_text(1, 16, Lang::Vi), "6,2%", "rounded down");
     assert_eq!(percent_text(1, 0, Lang::Vi), "—");
-    // 899 of 1000 shows as 89,9%, and 8999 of 10000 as 90,0%, yet both fail 90%.
-    assert_eq!(percent_text(8999, 10000, Lang::Vi), "90,0%");
+    // 89,99% fails 90%: it must not show as 90,0%.
     assert!(!meets(8999, 10000, 90));
+    assert_eq!(percent_text(8999, 10000, Lang::Vi), "89,9%");
+    // Whenever the shown value reaches a whole-percent threshold, the ratio meets it.
+    for total in 1..=400u64 {
+        for count in 0..=total {
+            let shown: u64 =
+                percent_text(count, total, Lang::En).trim_end_matches('%').replace('.', "").parse().unwrap();
+            for threshold in [50u32, 70, 90, 95, 97] {
+                if shown >= u64::from(threshold) * 10 {
+                    assert!(meets(count, total, threshold), "{count}/{total} shows {shown} but fails {threshold}%");
+                }
+            }
+        }
+    }
 }
