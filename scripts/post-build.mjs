@@ -1,6 +1,6 @@
 // Trunk's post_build hook (Trunk.toml), run on the staging folder of every build:
 //  1. the Content-Security-Policy of index.html gets the hash of the start-up script Trunk
-//     inlined, so no other inline script can run;
+//     inlined, so no other inline script can run (release builds; see below for `trunk serve`);
 //  2. sw.js gets the exact list of files and a version derived from their content (release
 //     builds only: a service worker would get in the way of `trunk serve`).
 import crypto from 'node:crypto';
@@ -18,7 +18,13 @@ const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scri
 if (inline.length === 0) throw new Error('no inline start-up script found in index.html');
 const hashes = inline.map((body) => `'sha256-${crypto.createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 if (!index.includes("'sha256-INLINE'")) throw new Error("index.html's CSP lacks the 'sha256-INLINE' placeholder");
-index = index.replace("'sha256-INLINE'", hashes.join(' '));
+if (release) {
+  index = index.replace("'sha256-INLINE'", hashes.join(' '));
+} else {
+  // `trunk serve` adds its live-reload script when serving, after this hook: a development
+  // build (never published, never tested) goes without the policy rather than without reload.
+  index = index.replace(/<meta[^>]*Content-Security-Policy[^>]*>/i, '');
+}
 fs.writeFileSync(indexPath, index);
 
 // 2. The service worker, for a release.

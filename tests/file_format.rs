@@ -285,3 +285,16 @@ fn a_minimal_file_gets_every_field_written() {
     }
     assert_eq!(dvht::write(&dvht::read(out.as_bytes()).unwrap()), out);
 }
+
+#[test]
+fn numbers_in_unknown_fields_come_back_exactly() {
+    // Found by the fuzzer: 1.3111111111111111e+129 was read back as …13e+129.
+    let bytes = include_bytes!("fixtures/fuzz-float-roundtrip.json");
+    let first = dvht::write(&dvht::read(bytes).unwrap());
+    assert_eq!(dvht::write(&dvht::read(first.as_bytes()).unwrap()), first);
+    for x in ["1.3111111111111111e+129", "5e-324", "1.7976931348623157e308", "0.1", "-2.2250738585072014e-308"] {
+        let text = format!(r#"{{"format":"dvht-dossier","version":1,"x_n":{x}}}"#);
+        let once = dvht::write(&dvht::read(text.as_bytes()).unwrap());
+        assert_eq!(dvht::write(&dvht::read(once.as_bytes()).unwrap()), once, "{x}");
+    }
+}

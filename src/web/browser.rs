@@ -151,6 +151,10 @@ fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
 
 /// Registers the service worker; `on_update` is told when a new release is ready to use.
 pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    // Debug builds (`trunk serve`) have no service worker: it would only cache stale builds.
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(container) = service_workers() else { return };
     let on_update = std::rc::Rc::new(on_update);
     let reload = Closure::<dyn Fn()>::new(|| {
