@@ -8,7 +8,8 @@ const CACHE = `dvht-${VERSION}`;
 self.addEventListener('install', (event) => {
   // A file whose name carries its hash cannot be stale, so the copy the page just loaded will
   // do; any other comes straight from the network, so the cache holds exactly this release.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+  // Trunk writes the hash as hex without leading zeros: 10 to 16 digits in practice.
+  const hashed = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
   event.waitUntil(caches.open(CACHE).then((cache) =>
     cache.addAll(FILES.map((f) => new Request(f, { cache: hashed.test(f) ? 'default' : 'reload' })))));
   // No skipWaiting here: a new release waits until the page says the user wants it.
