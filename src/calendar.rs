@@ -46,10 +46,11 @@ pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: 
     let next = year + 1;
     let vi = lang == Lang::Vi;
     let scope = dossier.scope();
-    let (submit_article, decision_article) = match scope {
-        Scope::Huyen => ("điểm c khoản 1 Điều 10", "khoản 3 Điều 10"),
-        Scope::Tinh => ("điểm c khoản 1 Điều 16", "khoản 3 Điều 16"),
+    let cite = |c: Option<crate::rules::Cite>| {
+        c.map_or_else(String::new, |c| format!("Thông tư 24/2023/TT-BGDĐT, {}", c.long_vi()))
     };
+    let procedure = rules.procedure(scope);
+    let (submit_article, decision_article) = (cite(procedure.map(|p| p.submit)), cite(procedure.map(|p| p.decision)));
     let recipient = file
         .submission
         .as_ref()
@@ -70,7 +71,7 @@ pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: 
         } else {
             format!("Last day to send the {year} learning-unit dossier to {recipient}")
         },
-        format!("Thông tư 24/2023/TT-BGDĐT, {submit_article}"),
+        submit_article,
     );
     push(
         EventKind::Decision,
@@ -80,13 +81,13 @@ pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: 
         } else {
             format!("Deadline for the {year} recognition decision")
         },
-        format!("Thông tư 24/2023/TT-BGDĐT, {decision_article}"),
+        decision_article,
     );
     let calendar = file.unit.province.as_deref().and_then(|p| rules.calendar(p.trim()));
     if scope == Scope::Huyen {
         let (md, source) = match calendar {
             Some(c) => (c.district_report_before, c.source.to_string()),
-            None => (t.district_report_before, "Thông tư 24/2023/TT-BGDĐT, khoản 3 Điều 20".to_string()),
+            None => (t.district_report_before, cite(Some(rules.district_report))),
         };
         push(
             EventKind::DistrictReport,
@@ -123,7 +124,7 @@ pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: 
             } else {
                 format!("From this day the unit may ask for level 2 (level 1 recognised on {})", prev.decision_date)
             },
-            "Thông tư 24/2023/TT-BGDĐT, khoản 3 Điều 5, khoản 3 Điều 11".into(),
+            cite(procedure.map(|p| p.upgrade)),
         );
     }
     if let (Some(v), Some(prev)) = (result.validity, dossier.previous()) {
@@ -143,7 +144,7 @@ pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: 
                     v.rerecognition_year
                 )
             },
-            "Thông tư 24/2023/TT-BGDĐT, khoản 4 Điều 5, khoản 4 Điều 11".into(),
+            cite(procedure.map(|p| p.validity)),
         );
     }
     out.sort_by_key(|e| e.date);

@@ -155,3 +155,50 @@ fn the_dates_are_the_circulars() {
     assert!(arts[&22][&1].0.contains("26 tháng 01 năm 2024"));
     assert_eq!(t.in_force_from, "2024-01-26");
 }
+
+/// The text a citation points at: the điểm, or the khoản's own text.
+fn cited(arts: &Articles, c: dvht::rules::Cite) -> String {
+    let (own, points) = arts
+        .get(&c.dieu)
+        .and_then(|k| k.get(&c.khoan))
+        .unwrap_or_else(|| panic!("no khoản {} Điều {}", c.khoan, c.dieu));
+    if c.diem.is_empty() {
+        own.clone()
+    } else {
+        points.get(c.diem).unwrap_or_else(|| panic!("no {}", c.long_vi())).clone()
+    }
+}
+
+#[test]
+fn the_procedure_cites_what_it_says() {
+    let arts = articles();
+    for scope in Scope::ALL {
+        let p = TT24_2023.procedure(scope).expect("a procedure for each scope");
+        let level = match scope {
+            Scope::Huyen => "cấp huyện",
+            Scope::Tinh => "cấp tỉnh",
+        };
+        for (what, cite, words) in [
+            ("team", p.team, "Thủ trưởng đơn vị thành lập Tổ đánh giá"),
+            ("period", p.period, "từ ngày 01 tháng 1"),
+            ("submit", p.submit, "trước ngày 15 tháng 1"),
+            ("decision", p.decision, "trước ngày 15 tháng 2"),
+            ("upgrade", p.upgrade, "(12 tháng)"),
+            ("validity", p.validity, "03 năm (36 tháng)"),
+        ] {
+            let text = cited(&arts, cite);
+            // The period's wording differs by one zero between Điều 10 and 16 ("01 tháng 1" / "01 tháng 01").
+            let words = if what == "period" && scope == Scope::Tinh { "từ ngày 01 tháng 01" } else { words };
+            assert!(text.contains(words), "{scope:?} {what} ({}): {text}", cite.long_vi());
+            if what != "period" && what != "team" {
+                assert!(text.contains(level) || text.contains("đánh giá, công nhận"), "{scope:?} {what}: {text}");
+            }
+        }
+        let conditions = &arts[&p.conditions];
+        assert!(conditions[&1].0.contains(&format!("“Đơn vị học tập” {level} mức độ 1")));
+    }
+    assert!(cited(&arts, TT24_2023.district_report).contains("trước ngày 15 tháng 3"));
+    assert!(cited(&arts, TT24_2023.apply_when_met)
+        .contains("đề nghị đánh giá, công nhận khi kết quả tự đánh giá đảm bảo đạt điều kiện"));
+    assert!(cited(&arts, TT24_2023.publish).contains("Công bố công khai"));
+}

@@ -275,10 +275,10 @@ pub fn build(file: &DossierFile, dossier: &Dossier, result: &Evaluation) -> Vec<
 fn request(c: &Ctx) -> Document {
     let year = c.dossier.year();
     let scope = scope_words(c.dossier.scope());
-    let (article, dieu) = match c.dossier.scope() {
-        Scope::Huyen => ("điểm c khoản 1 Điều 10", 8),
-        Scope::Tinh => ("điểm c khoản 1 Điều 16", 14),
-    };
+    let rules = c.dossier.rules();
+    let procedure = rules.procedure(c.dossier.scope());
+    let article = procedure.map_or_else(String::new, |p| p.submit.long_vi());
+    let dieu = procedure.map_or(0, |p| p.conditions);
     let mut blocks = vec![
         c.masthead(c.report().and_then(|r| r.request_no.as_ref()), "TTr-…"),
         Block::Title {
@@ -311,7 +311,10 @@ fn request(c: &Ctx) -> Document {
         ]));
     } else {
         blocks.push(Block::Para(vec![Run::italic(
-            "Theo kết quả tự đánh giá, đơn vị chưa đạt mức độ nào nên chưa đủ điều kiện đề nghị công nhận (khoản 2 Điều 21 Thông tư số 24/2023/TT-BGDĐT).",
+            format!(
+                "Theo kết quả tự đánh giá, đơn vị chưa đạt mức độ nào nên chưa đủ điều kiện đề nghị công nhận ({} Thông tư số 24/2023/TT-BGDĐT).",
+                rules.apply_when_met.long_vi()
+            ),
         )]));
     }
     blocks.push(Block::Para(vec![Run::plain(format!(
@@ -416,10 +419,10 @@ fn report(c: &Ctx) -> Document {
     let scope = c.dossier.scope();
     let rules = c.dossier.rules();
     let kind = c.dossier.kind();
-    let (team_article, period_article, judging) = match scope {
-        Scope::Huyen => ("điểm a khoản 1 Điều 10", "điểm b khoản 1 Điều 10", "Điều 6, Điều 7"),
-        Scope::Tinh => ("điểm a khoản 1 Điều 16", "điểm b khoản 1 Điều 16", "Điều 12, Điều 13"),
-    };
+    let procedure = rules.procedure(scope);
+    let team_article = procedure.map_or_else(String::new, |p| p.team.long_vi());
+    let period_article = procedure.map_or_else(String::new, |p| p.period.long_vi());
+    let judging = rules.level_articles_text(scope);
     let mut b = vec![
         c.masthead(c.report().and_then(|r| r.report_no.as_ref()), "BC-…"),
         Block::Title {
@@ -545,10 +548,7 @@ fn report(c: &Ctx) -> Document {
     }
 
     b.push(Block::Heading("IV. KẾT LUẬN".into()));
-    let dieu = match scope {
-        Scope::Huyen => 8,
-        Scope::Tinh => 14,
-    };
+    let dieu = procedure.map_or(0, |p| p.conditions);
     let conclusion = if c.result.level > 0 {
         format!(
             "Căn cứ kết quả tự đánh giá, {} đạt đầy đủ các tiêu chí, chỉ tiêu của {} theo Điều {dieu} Thông tư số 24/2023/TT-BGDĐT và đề nghị {} xem xét, công nhận.",

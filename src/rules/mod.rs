@@ -360,9 +360,22 @@ pub struct Cite {
 }
 
 impl Cite {
+    /// A whole khoản, without a điểm.
+    pub const fn khoan(dieu: u8, khoan: u8) -> Cite {
+        Cite { dieu, khoan, diem: "", via: None }
+    }
+    /// A điểm of a khoản.
+    pub const fn diem(dieu: u8, khoan: u8, diem: &'static str) -> Cite {
+        Cite { dieu, khoan, diem, via: None }
+    }
+
     /// "điểm a khoản 2 Điều 6", the form of Nghị định 30/2020's citations.
     pub fn long_vi(&self) -> String {
-        let own = format!("điểm {} khoản {} Điều {}", self.diem, self.khoan, self.dieu);
+        let own = if self.diem.is_empty() {
+            format!("khoản {} Điều {}", self.khoan, self.dieu)
+        } else {
+            format!("điểm {} khoản {} Điều {}", self.diem, self.khoan, self.dieu)
+        };
         match self.via {
             Some((dieu, khoan)) => format!("khoản {khoan} Điều {dieu} ({own})"),
             None => own,
@@ -449,6 +462,27 @@ pub struct Timing {
     pub in_force_from: &'static str,
 }
 
+/// Where the Circular sets out the procedure for one scope: the citations the documents and
+/// the calendar give. `tests/regulation.rs` checks each against the text.
+#[derive(Debug, Serialize)]
+pub struct Procedure {
+    pub scope: Scope,
+    /// The article of the conditions for each level (Điều 8, 14).
+    pub conditions: u8,
+    /// Thủ trưởng đơn vị thành lập Tổ đánh giá.
+    pub team: Cite,
+    /// Figures count from 01/01 to 31/12 of the assessed year.
+    pub period: Cite,
+    /// The dossier, its content, and the day it is due.
+    pub submit: Cite,
+    /// The day the decision is due.
+    pub decision: Cite,
+    /// Level 2 after 12 months at level 1.
+    pub upgrade: Cite,
+    /// Kept 3 years.
+    pub validity: Cite,
+}
+
 /// Who receives and who decides, by scope, unless the dossier names others (rules.md §6).
 #[derive(Debug, Serialize)]
 pub struct Authority {
@@ -486,6 +520,13 @@ pub struct RuleSet {
     pub judging_articles: &'static [(Scope, u8)],
     pub timing: Timing,
     pub authorities: &'static [Authority],
+    pub procedures: &'static [Procedure],
+    /// Phòng GD&ĐT reports district results to Sở GD&ĐT (Điều 20.3).
+    pub district_report: Cite,
+    /// A unit applies only when its self-assessment meets the conditions (Điều 21.2).
+    pub apply_when_met: Cite,
+    /// A unit publishes its results (Điều 21.3).
+    pub publish: Cite,
     pub calendars: &'static [ProvincialCalendar],
 }
 
@@ -558,6 +599,15 @@ impl RuleSet {
 
     pub fn authority(&self, scope: Scope) -> Option<&Authority> {
         self.authorities.iter().find(|a| a.scope == scope)
+    }
+
+    pub fn procedure(&self, scope: Scope) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.scope == scope)
+    }
+
+    /// "Điều 6, Điều 7": the articles of a scope's two levels.
+    pub fn level_articles_text(&self, scope: Scope) -> String {
+        Level::ALL.map(|l| format!("Điều {}", self.level_article(scope, l))).join(", ")
     }
 
     pub fn calendar(&self, province: &str) -> Option<&ProvincialCalendar> {

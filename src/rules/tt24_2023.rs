@@ -541,6 +541,31 @@ pub static TT24_2023: RuleSet = RuleSet {
             article: "Điều 11.1, điểm c khoản 1 Điều 16",
         },
     ],
+    procedures: &[
+        Procedure {
+            scope: Huyen,
+            conditions: 8,
+            team: Cite::diem(10, 1, "a"),
+            period: Cite::diem(10, 1, "b"),
+            submit: Cite::diem(10, 1, "c"),
+            decision: Cite::khoan(10, 3),
+            upgrade: Cite::khoan(5, 3),
+            validity: Cite::khoan(5, 4),
+        },
+        Procedure {
+            scope: Tinh,
+            conditions: 14,
+            team: Cite::diem(16, 1, "a"),
+            period: Cite::diem(16, 1, "b"),
+            submit: Cite::diem(16, 1, "c"),
+            decision: Cite::khoan(16, 3),
+            upgrade: Cite::khoan(11, 3),
+            validity: Cite::khoan(11, 4),
+        },
+    ],
+    district_report: Cite::khoan(20, 3),
+    apply_when_met: Cite::khoan(21, 2),
+    publish: Cite::khoan(21, 3),
     calendars: &[
         ProvincialCalendar {
             province: "Hưng Yên",
