@@ -6,7 +6,7 @@ use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::rules::{Level, RuleSet, Scope, TT24_2023};
+use crate::rules::{Cite, Level, Procedure, RuleSet, Scope, TT24_2023};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -218,6 +218,19 @@ fn kind_name(id: &str, lang: Lang) -> String {
     }
 }
 
+/// One step of the procedure as both scopes' articles cite it, from the rules table:
+/// "khoản 3 Điều 5, khoản 3 Điều 11".
+fn cites_vi(step: fn(&Procedure) -> Cite) -> String {
+    TT24_2023.procedures.iter().map(|p| step(p).long_vi()).collect::<Vec<_>>().join(", ")
+}
+
+/// The same in English: "Articles 5.3, 11.3".
+fn cites_en(step: fn(&Procedure) -> Cite) -> String {
+    let cites: Vec<String> =
+        TT24_2023.procedures.iter().map(|p| step(p)).map(|c| format!("{}.{}{}", c.dieu, c.khoan, c.diem)).collect();
+    format!("Articles {}", cites.join(", "))
+}
+
 /// 14/01/2026, the way Vietnamese documents write dates.
 pub fn date_vi(d: Date) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
@@ -339,19 +352,22 @@ impl Message {
                 "Chỉ tiêu {id} đạt về số liệu nhưng chưa có minh chứng; chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt (khoản 3 Điều {article})."
             ),
             Message::EvidenceOutsideYear { date, year } => format!(
-                "{f} là {}, ngoài năm đánh giá {year}; thông tin, số liệu được tính từ 01/01 đến 31/12 của năm đánh giá (điểm b khoản 1 Điều 10, 16).",
-                date_vi(*date)
+                "{f} là {}, ngoài năm đánh giá {year}; thông tin, số liệu được tính từ 01/01 đến 31/12 của năm đánh giá ({}).",
+                date_vi(*date),
+                cites_vi(|p| p.period)
             ),
             Message::LevelTwoWithoutLevelOne => "Đơn vị đạt các tiêu chí mức độ 2 nhưng chưa đạt đủ tiêu chí mức độ 1; Hội đồng có thể coi mức độ 2 là nâng mức từ mức độ 1 (khoản 11 Điều 2, khoản 3 Điều 5).".into(),
             Message::UpgradeNotYet { decided, eligible_from, year } => format!(
-                "Đơn vị được công nhận mức độ 1 ngày {}; chỉ được đề nghị nâng lên mức độ 2 từ ngày {} (sau 12 tháng, khoản 3 Điều 5, khoản 3 Điều 11), sau hạn nộp hồ sơ năm đánh giá {year}. Năm nay đơn vị giữ mức độ 1.",
+                "Đơn vị được công nhận mức độ 1 ngày {}; chỉ được đề nghị nâng lên mức độ 2 từ ngày {} (sau 12 tháng, {}), sau hạn nộp hồ sơ năm đánh giá {year}. Năm nay đơn vị giữ mức độ 1.",
                 date_vi(*decided),
-                date_vi(*eligible_from)
+                date_vi(*eligible_from),
+                cites_vi(|p| p.upgrade)
             ),
             Message::RecognitionStillValid { level, valid_until, rerecognition_year } => format!(
-                "Quyết định công nhận mức độ {} còn hiệu lực đến {} (bảo lưu 03 năm tiếp theo năm được công nhận, khoản 4 Điều 5, khoản 4 Điều 11); công nhận lại cho năm đánh giá {rerecognition_year}. Cách hiểu: “năm được công nhận” là năm ra quyết định.",
+                "Quyết định công nhận mức độ {} còn hiệu lực đến {} (bảo lưu 03 năm tiếp theo năm được công nhận, {}); công nhận lại cho năm đánh giá {rerecognition_year}. Cách hiểu: “năm được công nhận” là năm ra quyết định.",
                 level.number(),
-                date_vi(*valid_until)
+                date_vi(*valid_until),
+                cites_vi(|p| p.validity)
             ),
             Message::DecisionAfterSubmission { decided, year } => format!(
                 "{f} là {}, sau hạn nộp hồ sơ của năm đánh giá {year}; hãy kiểm tra lại ngày quyết định hoặc năm đánh giá.",
@@ -432,15 +448,18 @@ impl Message {
                 "Indicator {id} is met by the figures but has no evidence; without suitable evidence it counts as not met (Article {article}.3)."
             ),
             Message::EvidenceOutsideYear { date, year } => format!(
-                "{f} is {date}, outside the assessed year {year}; figures are counted from 1 January to 31 December of that year (Articles 10.1b, 16.1b)."
+                "{f} is {date}, outside the assessed year {year}; figures are counted from 1 January to 31 December of that year ({}).",
+                cites_en(|p| p.period)
             ),
             Message::LevelTwoWithoutLevelOne => "The unit meets the level-2 criteria but not all of level 1; a council may treat level 2 as an upgrade from level 1 (Articles 2.11, 5.3).".into(),
             Message::UpgradeNotYet { decided, eligible_from, year } => format!(
-                "Recognised at level 1 on {decided}; the unit may ask for level 2 from {eligible_from} (12 months, Articles 5.3, 11.3), after the deadline for assessed year {year}. It keeps level 1 this year."
+                "Recognised at level 1 on {decided}; the unit may ask for level 2 from {eligible_from} (12 months, {}), after the deadline for assessed year {year}. It keeps level 1 this year.",
+                cites_en(|p| p.upgrade)
             ),
             Message::RecognitionStillValid { level, valid_until, rerecognition_year } => format!(
-                "The level-{} recognition is valid until {valid_until} (kept 3 years after the year of recognition, Articles 5.4, 11.4); re-recognition is for assessed year {rerecognition_year}. Reading: the year of recognition is the year of the decision.",
-                level.number()
+                "The level-{} recognition is valid until {valid_until} (kept 3 years after the year of recognition, {}); re-recognition is for assessed year {rerecognition_year}. Reading: the year of recognition is the year of the decision.",
+                level.number(),
+                cites_en(|p| p.validity)
             ),
             Message::DecisionAfterSubmission { decided, year } => format!(
                 "{f} is {decided}, after the submission deadline of assessed year {year}; check the date or the year."

@@ -240,7 +240,9 @@ pub fn app() -> Html {
 
     // Leaving with changes not exported: the browser asks first (not inside another site's page).
     let unexported = use_mut_ref(|| Rc::new(Cell::new(false)));
-    unexported.borrow().set(state.draft.unexported() && !state.draft.is_blank() && !state.embed);
+    // Serialising the dossier to compare checksums is the costly part: once per render.
+    let changed = state.draft.unexported();
+    unexported.borrow().set(changed && !state.draft.is_blank() && !state.embed);
     {
         let flag = unexported.borrow().clone();
         use_effect_with((), move |_| {
@@ -343,6 +345,7 @@ pub fn app() -> Html {
         result: result.as_ref(),
         profile: crate::dossier::profile_of(&state.draft.file),
         today: *today,
+        unexported: changed,
     };
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))} {onclick} {ondragover} {ondrop}>

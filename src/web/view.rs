@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub result: Option<&'a Evaluation>,
     pub profile: Option<(&'static UnitKind, Profile)>,
     pub today: Date,
+    /// The dossier changed since it was last exported or opened.
+    pub unexported: bool,
 }
 
 impl View<'_> {
@@ -158,7 +160,7 @@ fn save_state(v: &View) -> Html {
     if v.s.draft.is_blank() {
         return html! {};
     }
-    let (class, text) = if v.s.draft.unexported() { ("save unexported", t.unexported) } else { ("save", t.exported) };
+    let (class, text) = if v.unexported { ("save unexported", t.unexported) } else { ("save", t.exported) };
     html! { <p class={class} data-testid="save-state">{ t.saved }{ " · " }{ text }</p> }
 }
 
