@@ -227,7 +227,7 @@ fn cites_vi(step: fn(&Procedure) -> Cite) -> String {
 /// The same in English: "Articles 5.3, 11.3".
 fn cites_en(step: fn(&Procedure) -> Cite) -> String {
     let cites: Vec<String> =
-        TT24_2023.procedures.iter().map(|p| step(p)).map(|c| format!("{}.{}{}", c.dieu, c.khoan, c.diem)).collect();
+        TT24_2023.procedures.iter().map(step).map(|c| format!("{}.{}{}", c.dieu, c.khoan, c.diem)).collect();
     format!("Articles {}", cites.join(", "))
 }
 
