@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::message::{Diagnostic, Message};
+use crate::diagnostic::{Diagnostic, Message};
 use crate::{Date, Evaluation};
 
 fn dossier_value(dossier: Value) -> Result<Value, Vec<Diagnostic>> {

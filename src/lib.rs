@@ -12,29 +12,25 @@
 //! ```
 
 pub mod api;
-pub mod calendar;
 pub mod date;
+pub mod diagnostic;
 pub mod documents;
-pub mod dossier;
-pub mod draft;
-pub mod edit;
-pub mod evaluate;
+pub mod engine;
 pub mod file;
-pub mod message;
 pub mod rules;
 pub mod sha256;
-pub mod summary;
-pub mod zip;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use date::Date;
-pub use dossier::{check, Dossier};
-pub use evaluate::{evaluate, Evaluation, Status};
+pub use diagnostic::{Diagnostic, Message, Severity};
+pub use engine::check::{check, Dossier};
+pub use engine::evaluate::{evaluate, Evaluation, Status};
 pub use file::{read, write, DossierFile};
-pub use message::{Diagnostic, Lang, Message, Severity};
 pub use rules::{Level, RuleSet, Scope, TT24_2023};
+pub use words::Lang;
 
 /// Reads, checks and evaluates a dossier file: what `dvht evaluate` does.
 pub fn evaluate_bytes(bytes: &[u8], today: Date) -> Result<Evaluation, Vec<Diagnostic>> {

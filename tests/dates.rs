@@ -6,7 +6,7 @@ use dvht::file::Value;
 use dvht::rules::Input;
 use dvht::Level;
 
-fn upgrade(decided: &str, year: i64) -> dvht::evaluate::Upgrade {
+fn upgrade(decided: &str, year: i64) -> dvht::engine::evaluate::Upgrade {
     let mut f = with_previous(full("co_quan_ubnd_tinh"), Level::One, decided);
     f.year = Some(year);
     eval(&f).upgrade.expect("a level-1 recognition has an upgrade date")

@@ -74,7 +74,7 @@ fn the_layout_of_nghi_dinh_30() {
         ("report.date", "2026-01-05"),
         ("report.signer_title", "Trưởng phòng"),
     ] {
-        dvht::edit::set_field(&mut f, path, value).unwrap();
+        dvht::file::edit::set_field(&mut f, path, value).unwrap();
     }
     let (docs, _) = built(&f);
     let Block::Masthead { parent, number, place_date, draft, .. } = &docs[0].blocks[0] else {
@@ -115,7 +115,7 @@ fn text_from_the_unit_is_escaped() {
 #[test]
 fn a_finalised_dossier_carries_its_date_and_fingerprint() {
     let mut f = full("thpt");
-    dvht::edit::finalise(&mut f, date("2026-01-05"));
+    dvht::file::edit::finalise(&mut f, date("2026-01-05"));
     let (docs, _) = built(&f);
     let page = text_of(&docs);
     let code = f.fingerprint();

@@ -274,9 +274,9 @@ proptest! {
                     if i.status == dvht::Status::MissingEvidence { prop_assert!(!d.has_evidence(i.id)); }
                     for (_, ratio) in i.ratios() {
                         if let (Some(count), Some(total), Some(short)) = (ratio.count, ratio.total, ratio.shortfall) {
-                            prop_assert_eq!(short == 0, dvht::evaluate::meets(count, total, ratio.required_percent));
-                            prop_assert!(dvht::evaluate::meets(count + short, total, ratio.required_percent));
-                            if short > 0 { prop_assert!(!dvht::evaluate::meets(count + short - 1, total, ratio.required_percent)); }
+                            prop_assert_eq!(short == 0, dvht::engine::evaluate::meets(count, total, ratio.required_percent));
+                            prop_assert!(dvht::engine::evaluate::meets(count + short, total, ratio.required_percent));
+                            if short > 0 { prop_assert!(!dvht::engine::evaluate::meets(count + short - 1, total, ratio.required_percent)); }
                         }
                     }
                 }

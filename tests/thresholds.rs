@@ -147,8 +147,8 @@ fn exact_integer_arithmetic_at_scale() {
     assert_eq!(status(&r, Level::Two, "2.1"), Status::Fail);
     // 95% of 2^64 − 1, rounded up, less 2^63 − 1.
     assert_eq!(r.indicator(Level::Two, "2.1").unwrap().ratio.unwrap().shortfall, Some(8_301_034_833_169_298_228));
-    assert!(dvht::evaluate::meets(u64::MAX, u64::MAX, 100));
-    assert_eq!(dvht::evaluate::shortfall(0, u64::MAX, 100), u64::MAX);
+    assert!(dvht::engine::evaluate::meets(u64::MAX, u64::MAX, 100));
+    assert_eq!(dvht::engine::evaluate::shortfall(0, u64::MAX, 100), u64::MAX);
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn the_example_of_the_spec() {
 
 #[test]
 fn percentages_are_shown_to_one_decimal_but_never_decide() {
-    use dvht::evaluate::{meets, percent_text};
+    use dvht::engine::evaluate::{meets, percent_text};
     use dvht::Lang;
     assert_eq!(percent_text(1460, 1500, Lang::Vi), "97,3%");
     assert_eq!(percent_text(2, 3, Lang::En), "66.6%");

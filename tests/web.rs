@@ -106,12 +106,12 @@ fn stored(bytes: &[u8], with_all_evidence: bool) {
     if with_all_evidence {
         for id in dvht::TT24_2023.indicator_ids(dvht::Scope::Tinh) {
             if file.evidence_for(id).is_empty() {
-                dvht::edit::add_evidence(&mut file, id);
+                dvht::file::edit::add_evidence(&mut file, id);
             }
         }
     }
-    let d = dvht::draft::Draft::new("dtest", file);
-    storage().set_item("dvht.draft.dtest", &dvht::draft::encode(&d)).unwrap();
+    let d = dvht::file::draft::Draft::new("dtest", file);
+    storage().set_item("dvht.draft.dtest", &dvht::file::draft::encode(&d)).unwrap();
     storage().set_item("dvht.current", "dtest").unwrap();
 }
 
@@ -210,7 +210,7 @@ async fn every_change_is_saved_and_restored() {
     app.set("counts.members", "1.200").await;
     let id = storage().get_item("dvht.current").unwrap().expect("the open draft is remembered");
     let record = storage().get_item(&format!("dvht.draft.{id}")).unwrap().unwrap();
-    let draft = dvht::draft::decode(&record).unwrap();
+    let draft = dvht::file::draft::decode(&record).unwrap();
     assert_eq!(draft.file.unit.name.as_deref(), Some("UBND xã Tân Tiến"));
     assert_eq!(draft.file.values.count(dvht::rules::Input::Members), Some(1200));
     app.unmount();

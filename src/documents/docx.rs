@@ -305,7 +305,7 @@ pub fn write(docs: &[Document], title: &str) -> Vec<u8> {
     let settings = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"{W_NS}\"><w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>");
     let core = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>dvht</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>", super::escape(title));
     let app = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>dvht</Application></Properties>";
-    crate::zip::store(&[
+    super::zip::store(&[
         ("[Content_Types].xml", content_types.as_bytes().to_vec()),
         ("_rels/.rels", rels.as_bytes().to_vec()),
         ("word/document.xml", document_xml(docs).into_bytes()),

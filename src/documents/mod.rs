@@ -7,12 +7,13 @@
 
 pub mod docx;
 pub mod html;
+pub mod zip;
 
-use crate::dossier::Dossier;
-use crate::evaluate::{Evaluation, IndicatorResult, Ratio, Status};
+use crate::engine::check::Dossier;
+use crate::engine::evaluate::{Evaluation, IndicatorResult, Ratio, Status};
 use crate::file::DossierFile;
-use crate::message::date_vi;
 use crate::rules::{Level, PublicRule, Scope, Test};
+use crate::words::date_vi;
 use crate::Date;
 
 /// Text for HTML or XML: `& < > "` escaped, and the control characters XML 1.0 forbids
@@ -145,7 +146,9 @@ fn scope_words(scope: Scope) -> &'static str {
 /// "118/120 (98,3%)"
 fn ratio_text(r: &Ratio) -> String {
     match (r.count, r.total) {
-        (Some(c), Some(t)) if t > 0 => format!("{c}/{t} ({})", crate::evaluate::percent_text(c, t, crate::Lang::Vi)),
+        (Some(c), Some(t)) if t > 0 => {
+            format!("{c}/{t} ({})", crate::engine::evaluate::percent_text(c, t, crate::Lang::Vi))
+        }
         _ => "chưa có số liệu".into(),
     }
 }

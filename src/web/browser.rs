@@ -5,7 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::draft::{self, Draft};
+use crate::file::draft::{self, Draft};
 use crate::Date;
 
 fn window() -> Option<web_sys::Window> {

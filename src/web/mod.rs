@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::draft::{checksum, Draft};
+use crate::file::draft::{checksum, Draft};
 use crate::Lang;
 use browser::Stored;
 use state::{Action, DraftEntry, Notice, State};
@@ -139,8 +139,8 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
         "ics" => {
             if let Ok(dossier) = crate::check(&state.draft.file) {
                 let result = crate::evaluate(&dossier, today());
-                let events = crate::calendar::events(&state.draft.file, &dossier, &result, state.lang);
-                let ics = crate::calendar::ics(&events, today(), &state.draft.id, state.lang);
+                let events = crate::words::calendar::events(&state.draft.file, &dossier, &result, state.lang);
+                let ics = crate::words::calendar::ics(&events, today(), &state.draft.id, state.lang);
                 browser::download(&format!("dvht-moc-thoi-gian-{}.ics", dossier.year()), "text/calendar", &ics);
             }
         }
@@ -343,7 +343,7 @@ pub fn app() -> Html {
         lang: state.lang,
         checked: &checked,
         result: result.as_ref(),
-        profile: crate::dossier::profile_of(&state.draft.file),
+        profile: crate::engine::check::profile_of(&state.draft.file),
         today: *today,
         unexported: changed,
     };

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::draft::Draft;
+use crate::file::draft::Draft;
 use crate::file::DossierFile;
 use crate::Lang;
 
@@ -81,29 +81,29 @@ impl Reducible for State {
                 let _ = s.draft.set(&path, &text);
             }
             Action::AddEvidence(id) if s.draft.file.finalised.is_none() => {
-                let i = crate::edit::add_evidence(&mut s.draft.file, &id);
+                let i = crate::file::edit::add_evidence(&mut s.draft.file, &id);
                 let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
                 s.focus = Some((n, format!("evidence.{id}[{i}].title")));
             }
             Action::RemoveEvidence(id, index) if s.draft.file.finalised.is_none() => {
-                crate::edit::remove_evidence(&mut s.draft.file, &id, index);
+                crate::file::edit::remove_evidence(&mut s.draft.file, &id, index);
                 // Pending texts of the removed item and of those after it no longer match.
                 let prefix = format!("evidence.{id}[");
                 s.draft.pending.retain(|(p, _)| !p.starts_with(&prefix));
             }
             Action::AddEvidence(_) | Action::RemoveEvidence(..) => {}
             Action::AddMember if s.draft.file.finalised.is_none() => {
-                let i = crate::edit::add_team_member(&mut s.draft.file);
+                let i = crate::file::edit::add_team_member(&mut s.draft.file);
                 let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
                 s.focus = Some((n, format!("report.team[{i}].name")));
             }
             Action::RemoveMember(i) if s.draft.file.finalised.is_none() => {
-                crate::edit::remove_team_member(&mut s.draft.file, i);
+                crate::file::edit::remove_team_member(&mut s.draft.file, i);
                 s.draft.pending.retain(|(p, _)| !p.starts_with("report.team["));
             }
             Action::AddMember | Action::RemoveMember(_) => {}
-            Action::Finalise(today) => crate::edit::finalise(&mut s.draft.file, today),
-            Action::Reopen => crate::edit::reopen(&mut s.draft.file),
+            Action::Finalise(today) => crate::file::edit::finalise(&mut s.draft.file, today),
+            Action::Reopen => crate::file::edit::reopen(&mut s.draft.file),
             Action::ShowDocuments(show) => s.documents = show,
             Action::UpdateReady => s.update_ready = true,
             Action::SetLang(lang) => s.lang = lang,

@@ -41,14 +41,14 @@ pub fn full_with(kind: &str, configure: impl FnOnce(&mut DossierFile)) -> Dossie
         f.values.set(def.id, Some(value));
     }
     // Only what applies, so that no "does not apply" warning muddies the tests.
-    if let Some((_, profile)) = dvht::dossier::profile_of(&f) {
+    if let Some((_, profile)) = dvht::engine::check::profile_of(&f) {
         for input in Input::ALL {
-            if !dvht::dossier::input_applies(&TT24_2023, k.scope, &profile, input) {
+            if !dvht::engine::check::input_applies(&TT24_2023, k.scope, &profile, input) {
                 f.values.set(input, None);
             }
         }
     }
-    let (_, profile) = dvht::dossier::profile_of(&f).unwrap();
+    let (_, profile) = dvht::engine::check::profile_of(&f).unwrap();
     let applicable = TT24_2023.indicators.iter().filter(|i| i.scope == k.scope && i.applies.holds(&profile));
     let mut ids: Vec<&str> = Vec::new();
     for ind in applicable {

@@ -1,8 +1,8 @@
 //! Checking a dossier file (rules.md §5) into the form the evaluator takes.
 
 use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Message};
 use crate::file::{DossierFile, Values};
-use crate::message::{Diagnostic, Message};
 use crate::rules::{self, DigitalIndex, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind};
 
 /// A dossier that passed every check: the evaluator's input. Only [`check`] makes one.

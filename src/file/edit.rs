@@ -6,8 +6,8 @@
 //! type is plain Rust, tested natively.
 
 use crate::date::Date;
+use crate::diagnostic::Message;
 use crate::file::{DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value};
-use crate::message::Message;
 use crate::rules::{DigitalIndex, InputKind, Level, Scope, Section, TT24_2023};
 
 /// Parses a count as people type it: "1200", "1.200", "1 200" or "1,200" (groups of three
@@ -540,7 +540,7 @@ mod tests {
 
     #[test]
     fn finalising_fingerprints_the_dossier() {
-        let mut f = crate::read(include_bytes!("../tests/fixtures/spec-example.json")).unwrap();
+        let mut f = crate::read(include_bytes!("../../tests/fixtures/spec-example.json")).unwrap();
         let today = Date::parse("2026-01-05").unwrap();
         finalise(&mut f, today);
         let mark = f.finalised.clone().unwrap();

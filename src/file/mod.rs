@@ -7,10 +7,13 @@
 //! the order of the spec and of the rules table, then unknown fields as they came, so that
 //! export → import → export gives the same bytes.
 
+pub mod draft;
+pub mod edit;
+
 use serde_json::{Map, Number, Value as Json};
 
 use crate::date::Date;
-use crate::message::{Diagnostic, Expected, Message};
+use crate::diagnostic::{Diagnostic, Expected, Message};
 use crate::rules::{self, DigitalIndex, Input, InputKind, Level, Scope, Section, TT24_2023};
 
 pub const FORMAT: &str = "dvht-dossier";

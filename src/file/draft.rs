@@ -6,8 +6,8 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::diagnostic::{Diagnostic, Message};
 use crate::file::{self, DossierFile};
-use crate::message::{Diagnostic, Message};
 
 pub const STORAGE_VERSION: u64 = 1;
 
@@ -49,14 +49,14 @@ impl Draft {
         if self.file.finalised.is_some() {
             return Err(Message::Finalised);
         }
-        match crate::edit::set_field(&mut self.file, path, text) {
+        match crate::file::edit::set_field(&mut self.file, path, text) {
             Ok(()) => {
-                let shown = crate::edit::field_value(&self.file, path);
+                let shown = crate::file::edit::field_value(&self.file, path);
                 self.set_pending(path, (shown != text).then(|| text.to_string()));
                 Ok(())
             }
             Err(m) => {
-                let _ = crate::edit::set_field(&mut self.file, path, "");
+                let _ = crate::file::edit::set_field(&mut self.file, path, "");
                 self.set_pending(path, Some(text.to_string()));
                 Err(m)
             }
@@ -67,13 +67,13 @@ impl Draft {
     pub fn shown(&self, path: &str) -> String {
         match self.pending(path) {
             Some(t) => t.to_string(),
-            None => crate::edit::field_value(&self.file, path),
+            None => crate::file::edit::field_value(&self.file, path),
         }
     }
 
     /// The problem with what the control for `path` holds, if any.
     pub fn text_error(&self, path: &str) -> Option<Message> {
-        crate::edit::text_error(path, self.pending(path)?)
+        crate::file::edit::text_error(path, self.pending(path)?)
     }
 
     /// Nothing entered yet: safe to replace without asking.
@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn a_draft_survives_storage_exactly() {
-        let file = crate::read(include_bytes!("../tests/fixtures/spec-example.json")).unwrap();
+        let file = crate::read(include_bytes!("../../tests/fixtures/spec-example.json")).unwrap();
         let mut d = Draft::new("d-1", file);
         d.saved = Some("2025-11-22T08:00:00.000Z".into());
         d.set_pending("counts.members_digital", Some("11,5".into()));

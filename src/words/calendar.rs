@@ -2,11 +2,11 @@
 //! dates as an iCalendar file (RFC 5545) for any calendar application.
 
 use crate::date::Date;
-use crate::dossier::Dossier;
-use crate::evaluate::Evaluation;
+use crate::engine::check::Dossier;
+use crate::engine::evaluate::Evaluation;
 use crate::file::DossierFile;
-use crate::message::{date_vi, Lang};
 use crate::rules::{MonthDay, Scope};
+use crate::words::{date_vi, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {

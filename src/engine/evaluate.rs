@@ -6,9 +6,9 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::dossier::Dossier;
+use crate::diagnostic::{Diagnostic, Message};
+use crate::engine::check::Dossier;
 use crate::file::Values;
-use crate::message::{Diagnostic, Message};
 use crate::rules::{IndicatorDef, Level, MonthDay, Profile, RuleSet, Scope, Test};
 
 /// An indicator's verdict.

@@ -1,10 +1,10 @@
 //! What a unit needs to read off a result: what stands between it and the next level, and how
 //! far its dossier has come. Derived from the evaluation and the rules table only.
 
-use crate::dossier::Dossier;
-use crate::evaluate::{Evaluation, Status};
-use crate::message::Lang;
+use crate::engine::check::Dossier;
+use crate::engine::evaluate::{Evaluation, Status};
 use crate::rules::{Input, Level, Test};
+use crate::words::Lang;
 
 /// One thing missing for a level.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub fn gaps(dossier: &Dossier, result: &Evaluation, level: Level) -> Vec<Gap> {
                     match part.test {
                         Test::Ratio { count, total, percent } => {
                             if let (Some(c), Some(t)) = (values.count(count), values.count(total)) {
-                                let more = crate::evaluate::shortfall(c, t, percent);
+                                let more = crate::engine::evaluate::shortfall(c, t, percent);
                                 if more > 0 {
                                     out.push(Gap::People { id: ind.id, input: count, more });
                                 }
@@ -207,14 +207,14 @@ mod tests {
     use crate::file::{DossierFile, Value};
 
     fn thpt() -> DossierFile {
-        crate::read(include_bytes!("../tests/fixtures/spec-example.json")).unwrap()
+        crate::read(include_bytes!("../../tests/fixtures/spec-example.json")).unwrap()
     }
 
     #[test]
     fn the_headline_names_what_the_next_level_needs() {
         let mut f = thpt();
         for id in ["1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4"] {
-            crate::edit::add_evidence(&mut f, id);
+            crate::file::edit::add_evidence(&mut f, id);
         }
         f.values.set(Input::MembersLearningCitizen, Some(Value::Count(110)));
         let d = crate::check(&f).unwrap();

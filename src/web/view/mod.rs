@@ -5,12 +5,13 @@ use yew::prelude::*;
 
 use super::state::{Notice, State};
 use super::text::Texts;
-use crate::dossier::Dossier;
-use crate::evaluate::{Evaluation, Status};
-use crate::message::{date_vi, field_label, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::check::Dossier;
+use crate::engine::evaluate::{Evaluation, Status};
 use crate::rules::{
     IndicatorDef, Input, InputDef, InputKind, Level, Profile, PublicRule, Scope, Test, UnitKind, TT24_2023,
 };
+use crate::words::{date_vi, field_label};
 use crate::{Date, Lang};
 
 pub struct View<'a> {
@@ -92,7 +93,7 @@ fn status_index(s: Status) -> usize {
 }
 
 fn percent(v: &View, count: u64, total: u64) -> String {
-    crate::evaluate::percent_text(count, total, v.lang)
+    crate::engine::evaluate::percent_text(count, total, v.lang)
 }
 
 pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) -> Html {
@@ -364,7 +365,7 @@ fn size(v: &View, k: &'static UnitKind, p: &Profile) -> Html {
         .inputs
         .iter()
         .filter(|d| matches!(d.kind, InputKind::Count { total: None }))
-        .filter(|d| crate::dossier::input_applies(&TT24_2023, k.scope, p, d.id))
+        .filter(|d| crate::engine::check::input_applies(&TT24_2023, k.scope, p, d.id))
         .collect();
     html! {
         <fieldset class="group">
@@ -703,8 +704,8 @@ fn verdict(v: &View) -> Html {
         }
         _ => return html! {},
     };
-    let progress = crate::summary::progress(dossier);
-    let headline = crate::summary::headline(dossier, result, v.lang);
+    let progress = crate::words::summary::progress(dossier);
+    let headline = crate::words::summary::headline(dossier, result, v.lang);
     let ignoring = match result.level_ignoring_evidence {
         0 => t.no_level.to_string(),
         n => format!("{} {n}", t.level_lower),
@@ -789,7 +790,7 @@ fn chart(v: &View, dossier: &Dossier) -> Html {
                         (Some(c), Some(t)) if t > 0 => Some(u64::try_from(u128::from(c) * 1000 / u128::from(t)).unwrap_or(1000)),
                         _ => None,
                     };
-                    let meets = |p: Option<u32>| match (c, tot, p) { (Some(c), Some(t), Some(p)) => crate::evaluate::meets(c, t, p), _ => false };
+                    let meets = |p: Option<u32>| match (c, tot, p) { (Some(c), Some(t), Some(p)) => crate::engine::evaluate::meets(c, t, p), _ => false };
                     let class = if meets(th[1]) || (th[1].is_none() && meets(th[0])) { "bar ok2" } else if meets(th[0]) { "bar ok1" } else { "bar low" };
                     // Two counts for one indicator (2.4): say which level each serves.
                     let twin = rows.iter().filter(|r| r.0 == *id).count() > 1;
@@ -846,7 +847,7 @@ fn diagnostics(v: &View, result: &Evaluation) -> Html {
 fn dates(v: &View) -> Html {
     let (Ok(dossier), Some(result)) = (v.checked, v.result) else { return html! {} };
     let t = v.t;
-    let events = crate::calendar::events(&v.s.draft.file, dossier, result, v.lang);
+    let events = crate::words::calendar::events(&v.s.draft.file, dossier, result, v.lang);
     html! {
         <section class="dates" aria-labelledby="h-dates">
             <h2 id="h-dates">{ t.dates }</h2>

@@ -1,0 +1,130 @@
+//! What went wrong or deserves attention, as data: the severity, the field it concerns and
+//! what it is. No words here: `words::messages` says each in Vietnamese or English.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::rules::{Level, Scope};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The dossier cannot be evaluated until this is fixed.
+    Error,
+    /// The result stands, but the unit should look at this.
+    Warning,
+    /// Information.
+    Note,
+}
+
+/// What went wrong or deserves attention. `field` is a path into the dossier file
+/// (`counts.members`, `evidence.1.2[0].date`); an empty path is the whole file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub field: String,
+    pub message: Message,
+}
+
+impl Diagnostic {
+    pub fn error(field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, field: field.into(), message }
+    }
+    pub fn warning(field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, field: field.into(), message }
+    }
+    pub fn note(field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Note, field: field.into(), message }
+    }
+    pub fn code(&self) -> &'static str {
+        self.message.code()
+    }
+}
+
+/// The type a field must have, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    List,
+    Text,
+    YesNo,
+    WholeNumber,
+    Year,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    EmptyFile,
+    NotJson { line: usize, column: usize },
+    NotADossier,
+    UnsupportedVersion { found: String },
+    UnknownRuleset { found: String },
+    Required,
+    WrongType { expected: Expected },
+    NotWholeNumber,
+    CountExceedsTotal { count: u64, total: u64, total_field: String },
+    ZeroTotal,
+    UnknownKind { found: String },
+    KindOfOtherScope { kind: &'static str, scope: Scope },
+    PublicRequired { kind: &'static str },
+    UnknownValue { found: String, allowed: Vec<&'static str> },
+    BadDate { found: String },
+    EvidenceNeedsCodeOrTitle,
+    YearOutOfRange { year: i64, first: i32, last: i32 },
+    // Warnings and notes.
+    YearBeforeInForce { year: i32, in_force_from: &'static str },
+    FixedByKind { kind: &'static str, value: String },
+    NotApplicableData { kind: &'static str },
+    DigitalIndexNotUsed { scope: Scope },
+    UnknownIndicator { id: String, scope: Scope },
+    MissingEvidence { id: &'static str, article: u8 },
+    EvidenceOutsideYear { date: Date, year: i32 },
+    LevelTwoWithoutLevelOne,
+    UpgradeNotYet { decided: Date, eligible_from: Date, year: i32 },
+    RecognitionStillValid { level: Level, valid_until: Date, rerecognition_year: i32 },
+    DecisionAfterSubmission { decided: Date, year: i32 },
+    PreviousIncomplete,
+    DistrictAuthorityChanged,
+    ChangedAfterFinal { date: Option<Date> },
+    Finalised,
+}
+
+impl Message {
+    /// A stable identifier, for scripts and for tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Message::EmptyFile => "empty_file",
+            Message::NotJson { .. } => "not_json",
+            Message::NotADossier => "not_a_dossier",
+            Message::UnsupportedVersion { .. } => "unsupported_version",
+            Message::UnknownRuleset { .. } => "unknown_ruleset",
+            Message::Required => "required",
+            Message::WrongType { .. } => "wrong_type",
+            Message::NotWholeNumber => "not_whole_number",
+            Message::CountExceedsTotal { .. } => "count_exceeds_total",
+            Message::ZeroTotal => "zero_total",
+            Message::UnknownKind { .. } => "unknown_kind",
+            Message::KindOfOtherScope { .. } => "kind_of_other_scope",
+            Message::PublicRequired { .. } => "public_required",
+            Message::UnknownValue { .. } => "unknown_value",
+            Message::BadDate { .. } => "bad_date",
+            Message::EvidenceNeedsCodeOrTitle => "evidence_needs_code_or_title",
+            Message::YearOutOfRange { .. } => "year_out_of_range",
+            Message::YearBeforeInForce { .. } => "year_before_in_force",
+            Message::FixedByKind { .. } => "fixed_by_kind",
+            Message::NotApplicableData { .. } => "not_applicable_data",
+            Message::DigitalIndexNotUsed { .. } => "digital_index_not_used",
+            Message::UnknownIndicator { .. } => "unknown_indicator",
+            Message::MissingEvidence { .. } => "missing_evidence",
+            Message::EvidenceOutsideYear { .. } => "evidence_outside_year",
+            Message::LevelTwoWithoutLevelOne => "level_two_without_level_one",
+            Message::UpgradeNotYet { .. } => "upgrade_not_yet",
+            Message::RecognitionStillValid { .. } => "recognition_still_valid",
+            Message::DecisionAfterSubmission { .. } => "decision_after_submission",
+            Message::PreviousIncomplete => "previous_incomplete",
+            Message::DistrictAuthorityChanged => "district_authority_changed",
+            Message::ChangedAfterFinal { .. } => "changed_after_final",
+            Message::Finalised => "finalised",
+        }
+    }
+}
