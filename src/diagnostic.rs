@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::rules::{Level, Scope};
+use crate::rules::{Level, RuleSet, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,23 +18,26 @@ pub enum Severity {
 }
 
 /// What went wrong or deserves attention. `field` is a path into the dossier file
-/// (`counts.members`, `evidence.1.2[0].date`); an empty path is the whole file.
+/// (`counts.members`, `evidence.1.2[0].date`, printed by `file::FieldPath`); an empty path is
+/// the whole file. `rules` is the rule set the dossier was read with: the words of a message
+/// (a field's label, a kind's name, an article) come from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub field: String,
     pub message: Message,
+    pub rules: &'static RuleSet,
 }
 
 impl Diagnostic {
-    pub fn error(field: impl Into<String>, message: Message) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, field: field.into(), message }
+    pub fn error(rules: &'static RuleSet, field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, field: field.into(), message, rules }
     }
-    pub fn warning(field: impl Into<String>, message: Message) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, field: field.into(), message }
+    pub fn warning(rules: &'static RuleSet, field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, field: field.into(), message, rules }
     }
-    pub fn note(field: impl Into<String>, message: Message) -> Diagnostic {
-        Diagnostic { severity: Severity::Note, field: field.into(), message }
+    pub fn note(rules: &'static RuleSet, field: impl Into<String>, message: Message) -> Diagnostic {
+        Diagnostic { severity: Severity::Note, field: field.into(), message, rules }
     }
     pub fn code(&self) -> &'static str {
         self.message.code()

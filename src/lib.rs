@@ -28,13 +28,13 @@ pub use date::Date;
 pub use diagnostic::{Diagnostic, Message, Severity};
 pub use engine::check::{check, Dossier};
 pub use engine::evaluate::{evaluate, Evaluation, Status};
+pub use engine::{assess, Assessment, Env};
 pub use file::{read, write, DossierFile};
-pub use rules::{Level, RuleSet, Scope, TT24_2023};
+pub use rules::{Level, RuleSet, Scope};
 pub use words::Lang;
 
-/// Reads, checks and evaluates a dossier file: what `dvht evaluate` does.
+/// Reads, checks and evaluates a dossier file on `today`: what `dvht evaluate` does.
 pub fn evaluate_bytes(bytes: &[u8], today: Date) -> Result<Evaluation, Vec<Diagnostic>> {
-    let file = read(bytes)?;
-    let dossier = check(&file)?;
-    Ok(evaluate(&dossier, today))
+    let a = assess(&read(bytes)?, &Env::new(today));
+    a.evaluation.ok_or(a.problems)
 }

@@ -240,7 +240,7 @@ fn every_indicator_of_both_levels_is_reported_in_table_order() {
             let r = eval(&full(kind));
             for level in Level::ALL {
                 let ids: Vec<&str> = r.level(level).unwrap().indicators().map(|i| i.id).collect();
-                let table: Vec<&str> = dvht::TT24_2023.indicators_for(scope, level).map(|i| i.id).collect();
+                let table: Vec<&str> = dvht::rules::TT24_2023.indicators_for(scope, level).map(|i| i.id).collect();
                 assert_eq!(ids, table, "{kind} {level:?}");
                 let criteria: Vec<&str> = r.level(level).unwrap().criteria.iter().map(|c| c.id.as_str()).collect();
                 assert_eq!(criteria, ["1", "2", "3"]);

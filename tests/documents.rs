@@ -7,9 +7,8 @@ use dvht::rules::Input;
 use dvht::{Level, Status};
 
 fn built(f: &dvht::DossierFile) -> (Vec<documents::Document>, dvht::Evaluation) {
-    let d = dvht::check(f).unwrap();
-    let r = dvht::evaluate(&d, date(TODAY));
-    (documents::build(f, &d, &r), r)
+    let a = dvht::assess(f, &dvht::Env::new(date(TODAY)));
+    (documents::build(f, &a).unwrap(), a.evaluation.unwrap())
 }
 
 fn text_of(docs: &[documents::Document]) -> String {
@@ -166,7 +165,10 @@ fn the_worker_request_makes_the_same_file() {
     let (docs, _) = built(&f);
     let request = serde_json::json!({ "dossier": dvht::file::to_json(&f), "today": TODAY }).to_string();
     let bytes = documents::docx_for_request(&request).unwrap();
-    assert_eq!(bytes, documents::docx::write(&docs, &documents::title(&f, &dvht::check(&f).unwrap())));
+    assert_eq!(
+        bytes,
+        documents::docx::write(&docs, &documents::title(&f, &dvht::assess(&f, &dvht::Env::new(date(TODAY)))))
+    );
     assert!(documents::docx_for_request("{}").is_err());
     assert!(documents::docx_for_request(r#"{"today":"2025-12-01","dossier":{"format":"dvht-dossier","version":1}}"#)
         .unwrap_err()

@@ -229,7 +229,9 @@ proptest! {
             let r = dvht::evaluate(&d, Date::from_days_since_epoch(today).unwrap());
             prop_assert!(r.level <= r.level_ignoring_evidence);
             prop_assert!(serde_json::to_string(&r).is_ok());
-            let docs = dvht::documents::build(&f, &d, &r);
+            let a = dvht::assess(&f, &dvht::Env::new(Date::from_days_since_epoch(today).unwrap()));
+            prop_assert_eq!(a.evaluation.as_ref(), Some(&r), "the read-model carries the same result");
+            let docs = dvht::documents::build(&f, &a).unwrap();
             let page = dvht::documents::html::standalone(&docs, &f, "t");
             // The report always carries the dossier it was made from.
             let carried = dvht::documents::html::carried_dossier(&page).expect("a carried dossier");
@@ -285,6 +287,13 @@ proptest! {
         }
         let expected_level = if r.levels[1].met { 2 } else if r.levels[0].met { 1 } else { 0 };
         prop_assert_eq!(r.level, expected_level);
+    }
+
+    #[test]
+    fn the_read_model_says_what_the_result_says(f in any_valid_file()) {
+        let a = dvht::assess(&f, &dvht::Env::new(date(TODAY)));
+        prop_assert!(a.evaluation.is_some());
+        read_model_agrees(&a, &f).map_err(TestCaseError::fail)?;
     }
 
     #[test]

@@ -202,3 +202,32 @@ fn the_procedure_cites_what_it_says() {
         .contains("đề nghị đánh giá, công nhận khi kết quả tự đánh giá đảm bảo đạt điều kiện"));
     assert!(cited(&arts, TT24_2023.publish).contains("Công bố công khai"));
 }
+
+#[test]
+fn the_facts_about_the_circular_itself_are_its_own() {
+    let arts = articles();
+    let r = &TT24_2023;
+    // The head of the text names the number, the date and the issuer.
+    let head = TEXT.lines().next().unwrap();
+    assert!(head.contains(&r.number.to_uppercase()) || head.contains(r.number), "{head}");
+    let issued = dvht::Date::parse(r.issued).unwrap();
+    assert!(head.contains(&format!("ngày {:02}/{:02}/{}", issued.day(), issued.month(), issued.year())), "{head}");
+    assert!(head.contains(r.issuer), "{head}");
+    assert!(TEXT.contains(&format!("Hiệu lực từ {}", {
+        let d = dvht::Date::parse(r.timing.in_force_from).unwrap();
+        format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+    })));
+    // Điều 2 lists the kinds; its khoản 3 and 4 define each scope's units.
+    assert!(arts[&r.kinds_article].contains_key(&3));
+    for (scope, words) in [(Scope::Huyen, "Đơn vị cấp huyện là"), (Scope::Tinh, "Đơn vị cấp tỉnh là")]
+    {
+        let cite = r.scope_article(scope).unwrap();
+        assert!(cited(&arts, cite).starts_with(words), "{scope:?}: {}", cited(&arts, cite));
+    }
+    assert!(cited(&arts, r.definitions.rerecognition).starts_with("Công nhận lại là"));
+    assert!(cited(&arts, r.definitions.upgrade).starts_with("Công nhận nâng mức độ là"));
+    // The QĐ 4740 index is a provincial one only (tỉnh 3.5), as the evaluator reads it.
+    assert!(!r.uses_index(Scope::Huyen, dvht::rules::DigitalIndex::Qd4740));
+    assert!(r.uses_index(Scope::Tinh, dvht::rules::DigitalIndex::Qd4740));
+    assert!(r.uses_index(Scope::Huyen, dvht::rules::DigitalIndex::Qd4725));
+}

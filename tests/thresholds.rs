@@ -188,7 +188,8 @@ fn the_example_of_the_spec() {
 
 #[test]
 fn percentages_are_shown_to_one_decimal_but_never_decide() {
-    use dvht::engine::evaluate::{meets, percent_text};
+    use dvht::engine::evaluate::meets;
+    use dvht::words::percent_text;
     use dvht::Lang;
     assert_eq!(percent_text(1460, 1500, Lang::Vi), "97,3%");
     assert_eq!(percent_text(2, 3, Lang::En), "66.6%");

@@ -104,7 +104,7 @@ fn fresh_storage() {
 fn stored(bytes: &[u8], with_all_evidence: bool) {
     let mut file = dvht::read(bytes).unwrap();
     if with_all_evidence {
-        for id in dvht::TT24_2023.indicator_ids(dvht::Scope::Tinh) {
+        for id in dvht::rules::TT24_2023.indicator_ids(dvht::Scope::Tinh) {
             if file.evidence_for(id).is_empty() {
                 dvht::file::edit::add_evidence(&mut file, id);
             }
@@ -304,5 +304,23 @@ async fn an_unreadable_stored_draft_is_listed_and_kept() {
     app.click("[data-act='close-drafts']").await;
     app.set("unit.name", "THPT Nguyễn Trãi").await;
     assert!(storage().get_item("dvht.draft.broken").unwrap().is_some());
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_dossier_whose_fingerprint_is_not_ascii_opens_and_shows_it() {
+    // "ab€€" is 8 bytes but 4 characters: slicing it by bytes used to stop the app.
+    fresh_storage();
+    let text = String::from_utf8_lossy(COMPLETE).replacen(
+        "\"notes\"",
+        "\"final\": {\"date\": \"2026-01-05\", \"fingerprint\": \"ab€€\"},\n  \"notes\"",
+        1,
+    );
+    assert!(text.contains("ab€€"));
+    stored(text.as_bytes(), false);
+    let app = Mounted::new().await;
+    assert!(app.attr("[data-testid=finalised]", "role").is_some(), "the finalised banner is shown");
+    assert!(app.text().contains("ab€€"), "the fingerprint as the file has it");
+    assert_eq!(app.attr("[data-testid=verdict]", "data-state").as_deref(), Some("evaluated"));
     app.unmount();
 }

@@ -5,7 +5,7 @@
 //! await init();
 //! const result = evaluate(dossier, '2025-12-01'); // the result object; throws if invalid
 //! const messages = validate(dossier);             // [{ severity, field, code, message }]
-//! const rules = ruleset();                        // the TT24/2023 rules table
+//! const rules = ruleset();                        // the current rules table (TT24/2023)
 //! ```
 //!
 //! Built by Trunk as an ES module of its own, so the app does not carry these exports.
@@ -42,7 +42,7 @@ mod js {
     /// `problems` lists each message with its field.
     #[wasm_bindgen]
     pub fn evaluate(dossier_value: JsValue, today_text: Option<String>) -> Result<JsValue, JsValue> {
-        match dvht::api::evaluate(dossier(dossier_value)?, today(today_text)?) {
+        match dvht::api::evaluate(dossier(dossier_value)?, &dvht::Env::new(today(today_text)?)) {
             Ok(result) => to_js(&result),
             Err(problems) => {
                 let text: Vec<String> = problems.iter().map(|p| p.text(dvht::Lang::Vi)).collect();
@@ -56,13 +56,13 @@ mod js {
     /// Every message about a dossier: the errors that stop an evaluation, or its warnings.
     #[wasm_bindgen]
     pub fn validate(dossier_value: JsValue) -> Result<JsValue, JsValue> {
-        to_js(&dvht::api::validate(dossier(dossier_value)?, today(None)?))
+        to_js(&dvht::api::validate(dossier(dossier_value)?, &dvht::Env::new(today(None)?)))
     }
 
     /// The rules table: unit kinds, inputs, criteria and indicators with their articles.
     #[wasm_bindgen]
     pub fn ruleset() -> Result<JsValue, JsValue> {
-        to_js(&dvht::TT24_2023)
+        to_js(dvht::rules::current())
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use dvht::{Date, Lang};
+use dvht::{assess, Date, Env, Lang};
 
 const USAGE: &str = "\
 dvht — tự đánh giá “Đơn vị học tập” theo Thông tư 24/2023/TT-BGDĐT
@@ -47,7 +47,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("evaluate") => evaluate(&args[1..]),
         Some("documents") => documents(&args[1..]),
         Some("ruleset") => {
-            let json = serde_json::to_string_pretty(&dvht::TT24_2023).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(dvht::rules::current()).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
         }
         Some(other) => Err(format!("Lệnh không hợp lệ: “{other}”. Chạy “dvht --help” để xem cách dùng.")),
@@ -85,8 +85,9 @@ fn evaluate(args: &[String]) -> Result<(), String> {
     }
     let path = path.ok_or_else(|| format!("Thiếu tệp hồ sơ cần đánh giá.\n\n{USAGE}"))?;
     let bytes = read_input(path)?;
-    let today = today.unwrap_or_else(today_in_vietnam);
-    match dvht::evaluate_bytes(&bytes, today) {
+    let env = Env::new(today.unwrap_or_else(today_in_vietnam));
+    let assessed = dvht::read(&bytes).map(|file| assess(&file, &env));
+    match assessed.and_then(|a| a.evaluation.ok_or(a.problems)) {
         Ok(result) => {
             let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
@@ -130,10 +131,9 @@ fn documents(args: &[String]) -> Result<(), String> {
         format!("{path}: hồ sơ không hợp lệ / invalid dossier\n{}", lines.join("\n"))
     };
     let file = dvht::read(&bytes).map_err(invalid)?;
-    let dossier = dvht::check(&file).map_err(invalid)?;
-    let result = dvht::evaluate(&dossier, today.unwrap_or_else(today_in_vietnam));
-    let docs = dvht::documents::build(&file, &dossier, &result);
-    let title = dvht::documents::title(&file, &dossier);
+    let a = assess(&file, &Env::new(today.unwrap_or_else(today_in_vietnam)));
+    let docs = dvht::documents::build(&file, &a).ok_or_else(|| invalid(a.problems.clone()))?;
+    let title = dvht::documents::title(&file, &a);
     if let Some(out) = html {
         let page = dvht::documents::html::standalone(&docs, &file, &title);
         std::fs::write(&out, page).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;

@@ -2,8 +2,8 @@
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Message};
-use crate::file::{DossierFile, Values};
-use crate::rules::{self, DigitalIndex, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind};
+use crate::file::{DossierFile, FieldPath, Values};
+use crate::rules::{self, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind};
 
 /// A dossier that passed every check: the evaluator's input. Only [`check`] makes one.
 #[derive(Clone, Debug)]
@@ -60,7 +60,11 @@ impl Dossier {
 /// The profile a file describes, if its kind is known: used by the form to show only what
 /// applies even before the dossier is complete.
 pub fn profile_of(file: &DossierFile) -> Option<(&'static UnitKind, Profile)> {
-    let rules = rules::ruleset(&file.ruleset)?;
+    profile_in(rules::ruleset(&file.ruleset)?, file)
+}
+
+/// The same, with the rule set already chosen.
+pub fn profile_in(rules: &'static RuleSet, file: &DossierFile) -> Option<(&'static UnitKind, Profile)> {
     let kind = rules.kind(file.unit.kind.as_deref()?)?;
     let u = &file.unit;
     Some((kind, RuleSet::profile(kind, u.public, u.vocational, u.digital_index)))
@@ -74,31 +78,45 @@ pub fn input_applies(rules: &'static RuleSet, scope: Scope, profile: &Profile, i
         .any(|ind| ind.inputs_for(profile).contains(&input))
 }
 
-/// Checks a dossier file. `Err` holds every error found (each naming its field).
+/// Checks a dossier file with the rule set it names. `Err` holds every error found (each
+/// naming its field).
 pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
+    match rules::ruleset(&file.ruleset) {
+        Some(rules) => check_in(rules, file),
+        None => Err(vec![Diagnostic::error(
+            rules::current(),
+            FieldPath::Top("ruleset"),
+            Message::UnknownRuleset { found: file.ruleset.clone() },
+        )]),
+    }
+}
+
+/// Checks a dossier file against `rules`.
+pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut notes = Vec::new();
 
-    let Some(rules) = rules::ruleset(&file.ruleset) else {
-        return Err(vec![Diagnostic::error("ruleset", Message::UnknownRuleset { found: file.ruleset.clone() })]);
-    };
     let u = &file.unit;
     if u.scope.is_none() {
-        errors.push(Diagnostic::error("unit.scope", Message::Required));
+        errors.push(Diagnostic::error(rules, "unit.scope", Message::Required));
     }
     let kind = match u.kind.as_deref() {
         None => {
-            errors.push(Diagnostic::error("unit.kind", Message::Required));
+            errors.push(Diagnostic::error(rules, "unit.kind", Message::Required));
             None
         }
         Some(id) => match rules.kind(id) {
             None => {
-                errors.push(Diagnostic::error("unit.kind", Message::UnknownKind { found: id.to_string() }));
+                errors.push(Diagnostic::error(rules, "unit.kind", Message::UnknownKind { found: id.to_string() }));
                 None
             }
             Some(kind) => match u.scope {
                 Some(scope) if scope != kind.scope => {
-                    errors.push(Diagnostic::error("unit.kind", Message::KindOfOtherScope { kind: kind.id, scope }));
+                    errors.push(Diagnostic::error(
+                        rules,
+                        "unit.kind",
+                        Message::KindOfOtherScope { kind: kind.id, scope },
+                    ));
                     None
                 }
                 _ => Some(kind),
@@ -109,11 +127,12 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     let t = &rules.timing;
     let year = match file.year {
         None => {
-            errors.push(Diagnostic::error("year", Message::Required));
+            errors.push(Diagnostic::error(rules, "year", Message::Required));
             None
         }
         Some(y) if y < i64::from(t.first_year) || y > i64::from(t.last_year) => {
             errors.push(Diagnostic::error(
+                rules,
                 "year",
                 Message::YearOutOfRange { year: y, first: t.first_year, last: t.last_year },
             ));
@@ -125,6 +144,7 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
         let in_force = Date::parse(t.in_force_from).map_or(t.first_year, Date::year);
         if y < in_force {
             notes.push(Diagnostic::warning(
+                rules,
                 "year",
                 Message::YearBeforeInForce { year: y, in_force_from: t.in_force_from },
             ));
@@ -134,10 +154,11 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     let profile = kind.map(|kind| {
         match (kind.public, u.public) {
             (PublicRule::Choose, None) => {
-                errors.push(Diagnostic::error("unit.public", Message::PublicRequired { kind: kind.id }));
+                errors.push(Diagnostic::error(rules, "unit.public", Message::PublicRequired { kind: kind.id }));
             }
             (PublicRule::Fixed(fixed), Some(given)) if fixed != given => {
                 notes.push(Diagnostic::warning(
+                    rules,
                     "unit.public",
                     Message::FixedByKind { kind: kind.id, value: given.to_string() },
                 ));
@@ -147,6 +168,7 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
         if let Some(v) = u.vocational {
             if !kind.vocational.overridable && v != kind.vocational.default {
                 notes.push(Diagnostic::warning(
+                    rules,
                     "unit.vocational",
                     Message::FixedByKind { kind: kind.id, value: v.to_string() },
                 ));
@@ -155,6 +177,7 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
         if let Some(d) = u.digital_index {
             if !kind.digital_index.overridable && Some(d) != kind.digital_index.default {
                 notes.push(Diagnostic::warning(
+                    rules,
                     "unit.digital_index",
                     Message::FixedByKind { kind: kind.id, value: format!("\"{}\"", d.key()) },
                 ));
@@ -179,18 +202,19 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
                 // No members is never valid; no learners only where learners count.
                 let applies = def.id == Input::Members || profile.is_some_and(|p| p.learners);
                 if applies {
-                    errors.push(Diagnostic::error(def.path(), Message::ZeroTotal));
+                    errors.push(Diagnostic::error(rules, FieldPath::input(rules, def.id), Message::ZeroTotal));
                 }
             }
             Some(total) => {
                 if let Some(total_value) = values.count(total) {
                     if count > total_value {
                         errors.push(Diagnostic::error(
-                            def.path(),
+                            rules,
+                            FieldPath::input(rules, def.id),
                             Message::CountExceedsTotal {
                                 count,
                                 total: total_value,
-                                total_field: rules.input(total).path(),
+                                total_field: FieldPath::input(rules, total).to_string(),
                             },
                         ));
                     }
@@ -204,12 +228,17 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     for (id, items) in &file.evidence {
         for (i, item) in items.iter().enumerate() {
             if !item.is_identified() {
-                errors.push(Diagnostic::error(format!("evidence.{id}[{i}]"), Message::EvidenceNeedsCodeOrTitle));
+                errors.push(Diagnostic::error(
+                    rules,
+                    FieldPath::Evidence(id.clone(), Some(i), None),
+                    Message::EvidenceNeedsCodeOrTitle,
+                ));
             }
             if let (Some(date), Some(year)) = (item.date, year) {
                 if date.year() != year {
                     notes.push(Diagnostic::note(
-                        format!("evidence.{id}[{i}].date"),
+                        rules,
+                        FieldPath::Evidence(id.clone(), Some(i), Some("date")),
                         Message::EvidenceOutsideYear { date, year },
                     ));
                 }
@@ -225,18 +254,23 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
     // Data that does not apply is kept and reported, never an error (rules.md §5).
     for (input, _) in values.filled() {
         if !input_applies(rules, scope, &profile, input) {
-            notes.push(Diagnostic::warning(rules.input(input).path(), Message::NotApplicableData { kind: kind.id }));
+            notes.push(Diagnostic::warning(
+                rules,
+                FieldPath::input(rules, input),
+                Message::NotApplicableData { kind: kind.id },
+            ));
         }
     }
-    if profile.digital_index == Some(DigitalIndex::Qd4740) && scope == Scope::Huyen {
-        notes.push(Diagnostic::warning("unit.digital_index", Message::DigitalIndexNotUsed { scope }));
+    if profile.digital_index.is_some_and(|d| !rules.uses_index(scope, d)) {
+        notes.push(Diagnostic::warning(rules, "unit.digital_index", Message::DigitalIndexNotUsed { scope }));
     }
     let ids = rules.indicator_ids(scope);
     let mut evidenced = Vec::new();
     for (id, items) in &file.evidence {
         match ids.iter().find(|k| **k == id.as_str()) {
             None => notes.push(Diagnostic::warning(
-                format!("evidence.{id}"),
+                rules,
+                FieldPath::Evidence(id.clone(), None, None),
                 Message::UnknownIndicator { id: id.clone(), scope },
             )),
             Some(known) => {
@@ -246,7 +280,8 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
                     .any(|ind| ind.id == *known && ind.applies.holds(&profile));
                 if !applies && !items.is_empty() {
                     notes.push(Diagnostic::warning(
-                        format!("evidence.{id}"),
+                        rules,
+                        FieldPath::Evidence(id.clone(), None, None),
                         Message::NotApplicableData { kind: kind.id },
                     ));
                 }
@@ -259,25 +294,27 @@ pub fn check(file: &DossierFile) -> Result<Dossier, Vec<Diagnostic>> {
 
     let previous = file.previous_recognition.as_ref().and_then(|p| {
         if p.level.is_none() {
-            notes.push(Diagnostic::warning("previous_recognition.level", Message::PreviousIncomplete));
+            notes.push(Diagnostic::warning(rules, "previous_recognition.level", Message::PreviousIncomplete));
         }
         if p.decision_date.is_none() {
-            notes.push(Diagnostic::warning("previous_recognition.decision_date", Message::PreviousIncomplete));
+            notes.push(Diagnostic::warning(rules, "previous_recognition.decision_date", Message::PreviousIncomplete));
         }
         Some(Previous { level: p.level?, decision_date: p.decision_date? })
     });
 
-    // District governments ended on 01/07/2025; who receives the dossier is the user's to say.
+    // District governments have ended (the rule set says when); who receives the dossier is the
+    // user's to say.
     let recipient_given =
         file.submission.as_ref().and_then(|s| s.recipient.as_deref()).is_some_and(|r| !r.trim().is_empty());
-    if scope == Scope::Huyen && year >= 2025 && !recipient_given {
-        notes.push(Diagnostic::note("submission.recipient", Message::DistrictAuthorityChanged));
+    let reformed = rules.district_governments_end_year().is_some_and(|from| year >= from);
+    if scope == Scope::Huyen && reformed && !recipient_given {
+        notes.push(Diagnostic::note(rules, "submission.recipient", Message::DistrictAuthorityChanged));
     }
 
     // A finalised dossier changed afterwards (outside the app): say so.
     if let Some(mark) = &file.finalised {
         if mark.fingerprint.as_deref() != Some(file.fingerprint().as_str()) {
-            notes.push(Diagnostic::warning("final.fingerprint", Message::ChangedAfterFinal { date: mark.date }));
+            notes.push(Diagnostic::warning(rules, "final.fingerprint", Message::ChangedAfterFinal { date: mark.date }));
         }
     }
 

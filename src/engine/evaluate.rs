@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::engine::check::Dossier;
-use crate::file::Values;
-use crate::rules::{IndicatorDef, Level, MonthDay, Profile, RuleSet, Scope, Test};
+use crate::file::{FieldPath, Values};
+use crate::rules::{IndicatorDef, Level, MonthDay, Part, Profile, RuleSet, Scope, Test};
 
 /// An indicator's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,18 +53,6 @@ impl Ratio {
 /// "Tối thiểu X%": `count × 100 ≥ X × total`, exactly, in integers.
 pub fn meets(count: u64, total: u64, percent: u32) -> bool {
     u128::from(count) * 100 >= u128::from(percent) * u128::from(total)
-}
-
-/// A ratio as people read it, to one decimal: "91,6%" (Vietnamese) or "91.6%". Rounded down,
-/// so a shown percentage never reaches a threshold the ratio misses (89,99% shows as 89,9%,
-/// not 90,0% beside "Chưa đạt"). For display only: verdicts use `meets`.
-pub fn percent_text(count: u64, total: u64, lang: crate::Lang) -> String {
-    if total == 0 {
-        return "—".into();
-    }
-    let tenths = u128::from(count) * 1000 / u128::from(total);
-    let sep = if lang == crate::Lang::Vi { ',' } else { '.' };
-    format!("{}{sep}{}%", tenths / 10, tenths % 10)
 }
 
 /// The smallest n ≥ 0 with `meets(count + n, total, percent)`.
@@ -196,7 +184,9 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
                     let indicators: Vec<IndicatorResult> = rules
                         .indicators_for(scope, level)
                         .filter(|i| i.criterion == c.number)
-                        .map(|def| judge(rules, def, dossier.profile(), dossier.values(), dossier.has_evidence(def.id)))
+                        .map(|def| {
+                            judge(rules, def, dossier.profile(), dossier.values(), dossier.has_evidence(def.id)).result
+                        })
                         .collect();
                     // Điều 9.4, 15.4: a criterion is met when all its indicators are.
                     let met = indicators.iter().all(|i| matches!(i.status, Status::Pass | Status::NotApplicable));
@@ -222,14 +212,15 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         if ind.status == Status::MissingEvidence && !seen.contains(&ind.id) {
             seen.push(ind.id);
             diagnostics.push(Diagnostic::warning(
-                format!("evidence.{}", ind.id),
+                rules,
+                FieldPath::Evidence(ind.id.to_string(), None, None),
                 Message::MissingEvidence { id: ind.id, article: judging },
             ));
         }
     }
     let level_one_met = levels.first().is_some_and(|l| l.met);
     if level == 2 && !level_one_met {
-        diagnostics.push(Diagnostic::warning("", Message::LevelTwoWithoutLevelOne));
+        diagnostics.push(Diagnostic::warning(rules, "", Message::LevelTwoWithoutLevelOne));
     }
 
     let t = &rules.timing;
@@ -248,6 +239,7 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         let decided = prev.decision_date;
         if decided > last_submit_day {
             diagnostics.push(Diagnostic::warning(
+                rules,
                 "previous_recognition.decision_date",
                 Message::DecisionAfterSubmission { decided, year },
             ));
@@ -260,6 +252,7 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
                 let eligible_this_cycle = eligible_from <= last_submit_day;
                 if level == 2 && !eligible_this_cycle {
                     diagnostics.push(Diagnostic::warning(
+                        rules,
                         "previous_recognition.decision_date",
                         Message::UpgradeNotYet { decided, eligible_from, year },
                     ));
@@ -272,6 +265,7 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         if let Some(valid_until) = Date::new(rerecognition_year, 12, 31) {
             if year < rerecognition_year && (prev.level == Level::Two || level < 2) {
                 diagnostics.push(Diagnostic::note(
+                    rules,
                     "previous_recognition",
                     Message::RecognitionStillValid { level: prev.level, valid_until, rerecognition_year },
                 ));
@@ -295,28 +289,50 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
 }
 
 /// What one part of an indicator found.
-enum Outcome {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
     Met,
     NotMet,
+    /// A value it needs was not entered.
     Unknown,
 }
 
-fn judge(
+/// One part of an indicator that applies to the unit, judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Judged {
+    pub part: &'static Part,
+    pub outcome: Outcome,
+    /// The ratio, for a ratio part.
+    pub ratio: Option<Ratio>,
+}
+
+/// An indicator judged at one level: its result as the command line prints it, and each part
+/// that applies with what it found, so that the verdict and its explanation come from one
+/// place and cannot disagree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Judgement {
+    pub result: IndicatorResult,
+    pub parts: Vec<Judged>,
+}
+
+/// Judges one indicator of one level (rules.md §3).
+pub fn judge(
     rules: &RuleSet,
     def: &'static IndicatorDef,
     profile: &Profile,
     values: &Values,
     evidenced: bool,
-) -> IndicatorResult {
+) -> Judgement {
     let mut result =
         IndicatorResult { id: def.id, status: Status::NotApplicable, ratio: None, members: None, learners: None };
     if !def.applies.holds(profile) {
-        return result;
+        return Judgement { result, parts: Vec::new() };
     }
-    let parts: Vec<_> = def.parts.iter().filter(|p| p.applies.holds(profile)).collect();
-    let ratio_parts = parts.iter().filter(|p| matches!(p.test, Test::Ratio { .. })).count();
-    let mut outcomes = Vec::with_capacity(parts.len());
-    for part in parts {
+    let applicable: Vec<&'static Part> = def.parts.iter().filter(|p| p.applies.holds(profile)).collect();
+    let ratio_parts = applicable.iter().filter(|p| matches!(p.test, Test::Ratio { .. })).count();
+    let mut parts = Vec::with_capacity(applicable.len());
+    for part in applicable {
+        let mut ratio = None;
         let outcome = match part.test {
             Test::Fact { input } => match values.flag(input) {
                 Some(true) => Outcome::Met,
@@ -332,31 +348,32 @@ fn judge(
                 }
             }
             Test::Ratio { count, total, percent } => {
-                let ratio = Ratio::new(values.count(count), values.count(total), percent);
+                let r = Ratio::new(values.count(count), values.count(total), percent);
                 // One ratio is reported flat; several by their part's key (3.1 with learners).
                 match (ratio_parts, part.key) {
-                    (1, _) => result.ratio = Some(ratio),
-                    (_, "learners") => result.learners = Some(ratio),
-                    _ => result.members = Some(ratio),
+                    (1, _) => result.ratio = Some(r),
+                    (_, "learners") => result.learners = Some(r),
+                    _ => result.members = Some(r),
                 }
-                match ratio.passes() {
+                ratio = Some(r);
+                match r.passes() {
                     Some(true) => Outcome::Met,
                     Some(false) => Outcome::NotMet,
                     None => Outcome::Unknown,
                 }
             }
         };
-        outcomes.push(outcome);
+        parts.push(Judged { part, outcome, ratio });
     }
     // Any part known to fail fails the indicator; else any unknown part leaves it open.
-    result.status = if outcomes.iter().any(|o| matches!(o, Outcome::NotMet)) {
+    result.status = if parts.iter().any(|p| p.outcome == Outcome::NotMet) {
         Status::Fail
-    } else if outcomes.iter().any(|o| matches!(o, Outcome::Unknown)) {
+    } else if parts.iter().any(|p| p.outcome == Outcome::Unknown) {
         Status::MissingInput
     } else if evidenced {
         Status::Pass
     } else {
         Status::MissingEvidence
     };
-    result
+    Judgement { result, parts }
 }

@@ -105,7 +105,7 @@ pub fn encode(d: &Draft) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Draft, Vec<Diagnostic>> {
-    let bad = |m: Message| vec![Diagnostic::error("", m)];
+    let bad = |m: Message| vec![Diagnostic::error(crate::rules::current(), "", m)];
     let root: Json =
         serde_json::from_str(text).map_err(|e| bad(Message::NotJson { line: e.line(), column: e.column() }))?;
     let Json::Object(mut m) = root else { return Err(bad(Message::NotADossier)) };

@@ -5,10 +5,13 @@
 //! the control's text, so the form needs one input handler, and the parsing of what people
 //! type is plain Rust, tested natively.
 
+use super::fields::{self, Field, FieldPath, Kind, Record, Value as FieldValue};
+use super::{
+    CriterionNotes, DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value,
+};
 use crate::date::Date;
 use crate::diagnostic::Message;
-use crate::file::{DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value};
-use crate::rules::{DigitalIndex, InputKind, Level, Scope, Section, TT24_2023};
+use crate::rules::{self, InputKind, PublicRule, RuleSet, Scope, Section};
 
 /// Parses a count as people type it: "1200", "1.200", "1 200" or "1,200" (groups of three
 /// after the first). Empty means "not entered".
@@ -50,57 +53,86 @@ fn date(raw: &str) -> Result<Option<Date>, Message> {
     Date::parse(t).map(Some).ok_or_else(|| Message::BadDate { found: t.into() })
 }
 
-/// Splits `evidence.2.1[0].title` into ("2.1", 0, "title").
-fn evidence_path(rest: &str) -> Option<(&str, usize, &str)> {
-    let (id, rest) = rest.split_once('[')?;
-    let (index, field) = rest.split_once("].")?;
-    Some((id, index.parse().ok()?, field))
+/// A control's text as the value of a field of `kind`.
+fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
+    let key = |allowed: &[&'static str]| match raw {
+        "" => Ok(None),
+        k => allowed
+            .iter()
+            .copied()
+            .find(|a| *a == k)
+            .map(Some)
+            .ok_or_else(|| Message::UnknownValue { found: k.into(), allowed: allowed.to_vec() }),
+    };
+    Ok(match kind {
+        Kind::Text | Kind::Group => FieldValue::Text(text(raw)),
+        Kind::Date => FieldValue::Date(date(raw)?),
+        Kind::YesNo => FieldValue::Flag(yes_no(raw)?),
+        Kind::Choice(allowed) => FieldValue::Key(key(allowed)?),
+        Kind::Level => FieldValue::Key(key(&["1", "2"])?),
+        Kind::Lines => {
+            FieldValue::Lines(raw.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
+        }
+    })
+}
+
+/// What a control shows for a value.
+fn show(value: FieldValue) -> String {
+    match value {
+        FieldValue::Text(t) => t.unwrap_or_default(),
+        FieldValue::Lines(l) => l.join("\n"),
+        FieldValue::Date(d) => d.map_or(String::new(), |d| d.to_string()),
+        FieldValue::Flag(b) => b.map_or(String::new(), |b| b.to_string()),
+        FieldValue::Key(k) => k.unwrap_or_default().to_string(),
+        FieldValue::None => String::new(),
+    }
+}
+
+fn row<T>(table: &'static [Field<T>], key: &str) -> Option<&'static Field<T>> {
+    table.iter().find(|f| f.key == key && f.kind != Kind::Group)
+}
+
+/// Sets the field `key` of a record from a control's text.
+fn set_in<T>(record: &mut T, table: &'static [Field<T>], key: &str, raw: &str) -> Result<(), Message> {
+    let f = row(table, key).ok_or_else(|| Message::UnknownValue { found: key.into(), allowed: Vec::new() })?;
+    (f.set)(record, parse(f.kind, raw)?);
+    Ok(())
+}
+
+fn get_in<T>(record: &T, table: &'static [Field<T>], key: &str) -> String {
+    row(table, key).map_or(String::new(), |f| show((f.get)(record)))
 }
 
 /// Sets the field at `path` from a control's text. On `Err` the dossier is unchanged and the
 /// message says what is wrong with the text.
 pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Message> {
     let unknown = || Message::UnknownValue { found: path.to_string(), allowed: Vec::new() };
-    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
-    match head {
-        "year" => {
+    let rules = rules::for_id(&file.ruleset);
+    match FieldPath::parse(path, rules).ok_or_else(unknown)? {
+        FieldPath::Top("year") => {
             let year = parse_count(raw)?;
             file.year = year.map(|y| i64::try_from(y).unwrap_or(i64::MAX));
         }
-        "unit" => set_unit(file, rest, raw)?,
-        "submission" => {
+        FieldPath::Field(Record::Unit, key) => set_unit(rules, file, key, raw)?,
+        FieldPath::Field(Record::Submission, key) => {
+            let value = parse(row(&fields::SUBMISSION, key).ok_or_else(unknown)?.kind, raw)?;
             let sub = file.submission.get_or_insert_with(Submission::default);
-            match rest {
-                "recipient" => sub.recipient = text(raw),
-                "decision_maker" => sub.decision_maker = text(raw),
-                _ => return Err(unknown()),
-            }
-            if sub.recipient.is_none() && sub.decision_maker.is_none() && sub.extra.is_empty() {
+            set_value(sub, &fields::SUBMISSION, key, value);
+            if *sub == Submission::default() {
                 file.submission = None;
             }
         }
-        "previous_recognition" => {
+        FieldPath::Field(Record::Previous, key) => {
+            let value = parse(row(&fields::PREVIOUS, key).ok_or_else(unknown)?.kind, raw)?;
             let prev = file.previous_recognition.get_or_insert_with(PreviousRecognition::default);
-            match rest {
-                "level" => {
-                    prev.level = match raw {
-                        "" => None,
-                        n => Some(
-                            n.parse()
-                                .ok()
-                                .and_then(Level::from_number)
-                                .ok_or_else(|| Message::UnknownValue { found: n.into(), allowed: vec!["1", "2"] })?,
-                        ),
-                    }
-                }
-                "decision_no" => prev.decision_no = text(raw),
-                "decision_date" => prev.decision_date = date(raw)?,
-                _ => return Err(unknown()),
-            }
+            set_value(prev, &fields::PREVIOUS, key, value);
         }
-        "counts" | "facts" => {
-            let section = if head == "counts" { Section::Counts } else { Section::Facts };
-            let def = TT24_2023.input_by_key(section, rest).ok_or_else(unknown)?;
+        FieldPath::Field(Record::Report, key) => {
+            let value = parse(row(&fields::REPORT, key).ok_or_else(unknown)?.kind, raw)?;
+            edit_report(file, |r| set_value(r, &fields::REPORT, key, value));
+        }
+        FieldPath::Input(section, key) => {
+            let def = rules.input_by_key(section, key).ok_or_else(unknown)?;
             let value =
                 match &def.kind {
                     InputKind::Count { .. } => parse_count(raw)?.map(Value::Count),
@@ -117,113 +149,47 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
                 };
             file.values.set(def.id, value);
         }
-        "evidence" => {
-            let (id, index, field) = evidence_path(rest).ok_or_else(unknown)?;
-            let item = file.evidence_for_mut(id).get_mut(index).ok_or_else(unknown)?;
-            match field {
-                "code" => item.code = text(raw),
-                "title" => item.title = text(raw),
-                "number" => item.number = text(raw),
-                "date" => item.date = date(raw)?,
-                "issuer" => item.issuer = text(raw),
-                "location" => item.location = text(raw),
-                _ => return Err(unknown()),
-            }
+        FieldPath::Evidence(id, Some(index), Some(key)) => {
+            let item = file.evidence_for_mut(&id).get_mut(index).ok_or_else(unknown)?;
+            set_in(item, &fields::EVIDENCE, key, raw)?;
         }
-        "notes" => file.set_note(rest, text(raw)),
-        "report" => {
-            let report = file.report.get_or_insert_with(Report::default);
-            set_report(report, rest, raw).ok_or_else(unknown)??;
-            if *report == Report::default() {
-                file.report = None;
+        FieldPath::Note(id) => file.set_note(&id, text(raw)),
+        FieldPath::Team(index, Some(key)) => {
+            let value = parse(row(&fields::TEAM, key).ok_or_else(unknown)?.kind, raw)?;
+            let member = file.report.as_mut().and_then(|r| r.team.get_mut(index)).ok_or_else(unknown)?;
+            set_value(member, &fields::TEAM, key, value);
+        }
+        FieldPath::Criterion(n, key) => {
+            if !rules.criteria.iter().any(|c| c.number.to_string() == n) {
+                return Err(unknown());
             }
+            let value = parse(row(&fields::CRITERION, key).ok_or_else(unknown)?.kind, raw)?;
+            edit_report(file, |r| {
+                let notes = r.criterion_mut(&n);
+                set_value(notes, &fields::CRITERION, key, value);
+                if *notes == CriterionNotes::default() {
+                    r.criteria.retain(|(k, _)| *k != n);
+                }
+            });
         }
         _ => return Err(unknown()),
     }
     Ok(())
 }
 
-/// `None` when the path names no field of the report.
-fn set_report(r: &mut Report, path: &str, raw: &str) -> Option<Result<(), Message>> {
-    let slot = match path {
-        "parent" => &mut r.parent,
-        "request_no" => &mut r.request_no,
-        "report_no" => &mut r.report_no,
-        "place" => &mut r.place,
-        "signer_title" => &mut r.signer_title,
-        "method" => &mut r.method,
-        "conclusion" => &mut r.conclusion,
-        "date" => return Some(date(raw).map(|d| r.date = d)),
-        "recipients" => {
-            r.recipients = raw.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-            return Some(Ok(()));
-        }
-        _ => {
-            if let Some(rest) = path.strip_prefix("team[") {
-                let (index, field) = rest.split_once("].")?;
-                let member = r.team.get_mut(index.parse::<usize>().ok()?)?;
-                match field {
-                    "name" => member.name = text(raw),
-                    "position" => member.position = text(raw),
-                    "role" => member.role = text(raw),
-                    _ => return None,
-                }
-                return Some(Ok(()));
-            }
-            let (n, field) = path.strip_prefix("criteria.")?.split_once('.')?;
-            if !matches!(n, "1" | "2" | "3") {
-                return None;
-            }
-            let notes = r.criterion_mut(n);
-            match field {
-                "strengths" => notes.strengths = text(raw),
-                "weaknesses" => notes.weaknesses = text(raw),
-                "plan" => notes.plan = text(raw),
-                _ => return None,
-            }
-            if *notes == crate::file::CriterionNotes::default() {
-                r.criteria.retain(|(k, _)| k != n);
-            }
-            return Some(Ok(()));
-        }
-    };
-    *slot = text(raw);
-    Some(Ok(()))
+fn set_value<T>(record: &mut T, table: &'static [Field<T>], key: &str, value: FieldValue) {
+    if let Some(f) = row(table, key) {
+        (f.set)(record, value);
+    }
 }
 
-fn report_value(r: &Report, path: &str) -> Option<String> {
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    Some(match path {
-        "parent" => opt(&r.parent),
-        "request_no" => opt(&r.request_no),
-        "report_no" => opt(&r.report_no),
-        "place" => opt(&r.place),
-        "signer_title" => opt(&r.signer_title),
-        "method" => opt(&r.method),
-        "conclusion" => opt(&r.conclusion),
-        "date" => r.date.map_or(String::new(), |d| d.to_string()),
-        "recipients" => r.recipients.join("\n"),
-        _ => {
-            if let Some(rest) = path.strip_prefix("team[") {
-                let (index, field) = rest.split_once("].")?;
-                let m = r.team.get(index.parse::<usize>().ok()?)?;
-                return Some(match field {
-                    "name" => opt(&m.name),
-                    "position" => opt(&m.position),
-                    "role" => opt(&m.role),
-                    _ => return None,
-                });
-            }
-            let (n, field) = path.strip_prefix("criteria.")?.split_once('.')?;
-            let c = r.criterion(n)?;
-            match field {
-                "strengths" => opt(&c.strengths),
-                "weaknesses" => opt(&c.weaknesses),
-                "plan" => opt(&c.plan),
-                _ => return None,
-            }
-        }
-    })
+/// Changes the report; emptied, the section goes, so a file without it keeps the spec's shape.
+fn edit_report(file: &mut DossierFile, change: impl FnOnce(&mut Report)) {
+    let report = file.report.get_or_insert_with(Report::default);
+    change(report);
+    if *report == Report::default() {
+        file.report = None;
+    }
 }
 
 /// Adds a member to the Tổ đánh giá; returns its index.
@@ -256,24 +222,16 @@ pub fn reopen(file: &mut DossierFile) {
     file.finalised = None;
 }
 
-fn set_unit(file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Message> {
+fn set_unit(rules: &'static RuleSet, file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Message> {
     let u = &mut file.unit;
     match field {
-        "name" => u.name = text(raw),
-        "province" => u.province = text(raw),
-        "district" => u.district = text(raw),
-        "head" => u.head = text(raw),
-        "address" => u.address = text(raw),
         "scope" => {
-            let scope = match raw {
-                "" => None,
-                key => Some(Scope::from_key(key).ok_or_else(|| Message::UnknownValue {
-                    found: key.into(),
-                    allowed: Scope::ALL.iter().map(|s| s.key()).collect(),
-                })?),
+            let FieldValue::Key(key) = parse(row(&fields::UNIT, field).map_or(Kind::Text, |f| f.kind), raw)? else {
+                return Ok(());
             };
+            let scope = key.and_then(Scope::from_key);
             // A kind belongs to one scope: choosing the other scope means choosing the kind again.
-            let kind_scope = u.kind.as_deref().and_then(|k| TT24_2023.kind(k)).map(|k| k.scope);
+            let kind_scope = u.kind.as_deref().and_then(|k| rules.kind(k)).map(|k| k.scope);
             if scope.is_some() && kind_scope.is_some() && kind_scope != scope {
                 u.kind = None;
             }
@@ -282,92 +240,57 @@ fn set_unit(file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Messag
         "kind" => {
             let kind = match raw {
                 "" => None,
-                id => Some(TT24_2023.kind(id).ok_or_else(|| Message::UnknownKind { found: id.into() })?),
+                id => Some(rules.kind(id).ok_or_else(|| Message::UnknownKind { found: id.into() })?),
             };
             if let Some(kind) = kind {
                 u.scope = Some(kind.scope);
                 // Pre-fill the answer a school must give; most schools are công lập.
-                if kind.public == crate::rules::PublicRule::Choose && u.public.is_none() {
+                if kind.public == PublicRule::Choose && u.public.is_none() {
                     u.public = Some(true);
                 }
             }
             u.kind = kind.map(|k| k.id.to_string());
         }
-        "public" => u.public = yes_no(raw)?,
-        "vocational" => u.vocational = yes_no(raw)?,
-        "digital_index" => {
-            u.digital_index = match raw {
-                "" => None,
-                key => Some(DigitalIndex::from_key(key).ok_or_else(|| Message::UnknownValue {
-                    found: key.into(),
-                    allowed: DigitalIndex::ALL.iter().map(|d| d.key()).collect(),
-                })?),
-            }
-        }
-        _ => return Err(Message::UnknownValue { found: format!("unit.{field}"), allowed: Vec::new() }),
+        _ => set_in(u, &fields::UNIT, field, raw)?,
     }
     Ok(())
 }
 
 /// What the control for `path` shows: the inverse of [`set_field`].
 pub fn field_value(file: &DossierFile, path: &str) -> String {
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let flag = |b: Option<bool>| b.map_or(String::new(), |b| b.to_string());
-    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
-    match head {
-        "year" => file.year.map_or(String::new(), |y| y.to_string()),
-        "unit" => {
-            let u = &file.unit;
-            match rest {
-                "name" => opt(&u.name),
-                "province" => opt(&u.province),
-                "district" => opt(&u.district),
-                "head" => opt(&u.head),
-                "address" => opt(&u.address),
-                "scope" => u.scope.map_or(String::new(), |s| s.key().into()),
-                "kind" => opt(&u.kind),
-                "public" => flag(u.public),
-                "vocational" => flag(u.vocational),
-                "digital_index" => u.digital_index.map_or(String::new(), |d| d.key().into()),
-                _ => String::new(),
-            }
+    let rules = rules::for_id(&file.ruleset);
+    match FieldPath::parse(path, rules) {
+        Some(FieldPath::Top("year")) => file.year.map_or(String::new(), |y| y.to_string()),
+        Some(FieldPath::Field(Record::Unit, key)) => get_in(&file.unit, &fields::UNIT, key),
+        Some(FieldPath::Field(Record::Submission, key)) => {
+            file.submission.as_ref().map_or(String::new(), |s| get_in(s, &fields::SUBMISSION, key))
         }
-        "submission" => file.submission.as_ref().map_or(String::new(), |s| match rest {
-            "recipient" => opt(&s.recipient),
-            "decision_maker" => opt(&s.decision_maker),
-            _ => String::new(),
-        }),
-        "previous_recognition" => file.previous_recognition.as_ref().map_or(String::new(), |p| match rest {
-            "level" => p.level.map_or(String::new(), |l| l.number().to_string()),
-            "decision_no" => opt(&p.decision_no),
-            "decision_date" => p.decision_date.map_or(String::new(), |d| d.to_string()),
-            _ => String::new(),
-        }),
-        "counts" | "facts" => {
-            let section = if head == "counts" { Section::Counts } else { Section::Facts };
-            match TT24_2023.input_by_key(section, rest).and_then(|d| file.values.get(d.id)) {
+        Some(FieldPath::Field(Record::Previous, key)) => {
+            file.previous_recognition.as_ref().map_or(String::new(), |p| get_in(p, &fields::PREVIOUS, key))
+        }
+        Some(FieldPath::Field(Record::Report, key)) => {
+            file.report.as_ref().map_or(String::new(), |r| get_in(r, &fields::REPORT, key))
+        }
+        Some(FieldPath::Input(section, key)) => {
+            match rules.input_by_key(section, key).and_then(|d| file.values.get(d.id)) {
                 Some(Value::Count(n)) => n.to_string(),
                 Some(Value::Flag(b)) => b.to_string(),
                 Some(Value::Choice(c)) => c.to_string(),
                 None => String::new(),
             }
         }
-        "evidence" => evidence_path(rest)
-            .and_then(|(id, index, field)| {
-                let item = file.evidence_for(id).get(index)?;
-                Some(match field {
-                    "code" => opt(&item.code),
-                    "title" => opt(&item.title),
-                    "number" => opt(&item.number),
-                    "date" => item.date.map_or(String::new(), |d| d.to_string()),
-                    "issuer" => opt(&item.issuer),
-                    "location" => opt(&item.location),
-                    _ => String::new(),
-                })
-            })
-            .unwrap_or_default(),
-        "notes" => file.note(rest).unwrap_or_default().to_string(),
-        "report" => file.report.as_ref().and_then(|r| report_value(r, rest)).unwrap_or_default(),
+        Some(FieldPath::Evidence(id, Some(i), Some(key))) => {
+            file.evidence_for(&id).get(i).map_or(String::new(), |it| get_in(it, &fields::EVIDENCE, key))
+        }
+        Some(FieldPath::Note(id)) => file.note(&id).unwrap_or_default().to_string(),
+        Some(FieldPath::Team(i, Some(key))) => {
+            file.report.as_ref().and_then(|r| r.team.get(i)).map_or(String::new(), |m| get_in(m, &fields::TEAM, key))
+        }
+        Some(FieldPath::Criterion(n, key)) => file
+            .report
+            .as_ref()
+            .and_then(|r| r.criterion(&n))
+            .map_or(String::new(), |c| get_in(c, &fields::CRITERION, key)),
         _ => String::new(),
     }
 }
@@ -375,18 +298,16 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
 /// What is wrong with `text` as the value of the control for `path`, if anything. Only
 /// counts, years, dates and choices can be wrong; any text is a valid name or note.
 pub fn text_error(path: &str, text: &str) -> Option<Message> {
-    let field = path.rsplit(['.', ']']).next().unwrap_or(path);
-    if path == "year" || path.starts_with("counts.") {
-        return parse_count(text).err();
+    let rules = rules::current();
+    let parsed = FieldPath::parse(path, rules)?;
+    match parsed {
+        FieldPath::Top("year") | FieldPath::Input(Section::Counts, _) => parse_count(text).err(),
+        FieldPath::Input(..) | FieldPath::Field(Record::Unit, _) | FieldPath::Field(Record::Previous, "level") => {
+            set_field(&mut DossierFile::default(), path, text).err()
+        }
+        _ if parsed.kind(rules) == Some(Kind::Date) => date(text).err(),
+        _ => None,
     }
-    if field.ends_with("date") {
-        return date(text).err();
-    }
-    let mut scratch = DossierFile::default();
-    if path.starts_with("facts.") || path.starts_with("unit.") || path.starts_with("previous_recognition.level") {
-        return set_field(&mut scratch, path, text).err();
-    }
-    None
 }
 
 /// Adds an evidence item to indicator `id`, coded as Vietnamese accreditation software codes

@@ -10,12 +10,24 @@ mod tt24_2023;
 
 pub use tt24_2023::TT24_2023;
 
-/// Every rule set this build knows, newest first.
+/// Every rule set this build knows, newest first: the registry a dossier's `ruleset` names its
+/// rules from. An amendment of the Circular is one more file here and one more entry.
 pub static RULESETS: [&RuleSet; 1] = [&TT24_2023];
 
 /// The rule set with this id (`"TT24/2023"`).
 pub fn ruleset(id: &str) -> Option<&'static RuleSet> {
     RULESETS.iter().copied().find(|r| r.id == id)
+}
+
+/// The rule set of a new dossier, and of a file that names none.
+pub fn current() -> &'static RuleSet {
+    RULESETS[0]
+}
+
+/// The rule set a dossier names, or the current one when it names none or an unknown one
+/// (checking reports an unknown id; reading and writing still need a table of inputs).
+pub fn for_id(id: &str) -> &'static RuleSet {
+    ruleset(id).unwrap_or_else(current)
 }
 
 /// Đơn vị cấp huyện (Điều 2.3) or Đơn vị cấp tỉnh (Điều 2.4).
@@ -92,6 +104,19 @@ pub enum DigitalIndex {
 
 impl DigitalIndex {
     pub const ALL: [DigitalIndex; 2] = [DigitalIndex::Qd4725, DigitalIndex::Qd4740];
+    /// The decision that sets the index, and whom it measures.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            DigitalIndex::Qd4725 => "QĐ 4725/QĐ-BGDĐT (phổ thông, thường xuyên)",
+            DigitalIndex::Qd4740 => "QĐ 4740/QĐ-BGDĐT (đại học)",
+        }
+    }
+    pub fn label_en(self) -> &'static str {
+        match self {
+            DigitalIndex::Qd4725 => "Decision 4725/QĐ-BGDĐT (schools)",
+            DigitalIndex::Qd4740 => "Decision 4740/QĐ-BGDĐT (higher education)",
+        }
+    }
     pub fn key(self) -> &'static str {
         match self {
             DigitalIndex::Qd4725 => "4725",
@@ -121,6 +146,7 @@ pub struct Attribute<T> {
 }
 
 /// One kind of unit (rules.md §1), with the attributes that decide which indicators apply.
+/// Two kinds are the same when their ids are.
 #[derive(Debug, Serialize)]
 pub struct UnitKind {
     pub id: &'static str,
@@ -143,6 +169,13 @@ pub struct UnitKind {
     /// Nhà trẻ, trường mẫu giáo, trường mầm non: the preschool parts of 1.2 and 3.2.
     pub preschool: bool,
 }
+
+impl PartialEq for UnitKind {
+    fn eq(&self, other: &UnitKind) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for UnitKind {}
 
 /// The attributes of one unit, once its kind and the dossier's answers are combined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -230,7 +263,7 @@ impl Section {
 }
 
 /// One answer of an ordered choice; a higher rank is a better result.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
     pub key: &'static str,
     pub rank: u8,
@@ -266,10 +299,6 @@ pub struct InputDef {
 }
 
 impl InputDef {
-    /// `counts.members`, the path used in messages.
-    pub fn path(&self) -> String {
-        format!("{}.{}", self.section.key(), self.key)
-    }
     pub fn choice(&self, key: &str) -> Option<&'static Choice> {
         match &self.kind {
             InputKind::Choice { choices } => choices.iter().find(|c| c.key == key),
@@ -340,7 +369,7 @@ impl Test {
 
 /// A requirement inside an indicator. Most indicators have one part; 1.2 and 3.2 (huyện) add
 /// a part for public preschools, 3.1 a part for learners.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Part {
     /// `members` or `learners` for ratios: the key of the part in the result.
     pub key: &'static str,
@@ -381,6 +410,10 @@ impl Cite {
             None => own,
         }
     }
+    /// "2.11" or "6.2a", as English citations write it.
+    pub fn dotted(&self) -> String {
+        format!("{}.{}{}", self.dieu, self.khoan, self.diem)
+    }
     /// "Đ6.2.a", for narrow tables.
     pub fn short(&self) -> String {
         match self.via {
@@ -413,6 +446,13 @@ pub struct IndicatorDef {
     pub applies: Applies,
     pub parts: &'static [Part],
 }
+
+impl PartialEq for IndicatorDef {
+    fn eq(&self, other: &IndicatorDef) -> bool {
+        (self.scope, self.level, self.id) == (other.scope, other.level, other.id)
+    }
+}
+impl Eq for IndicatorDef {}
 
 impl IndicatorDef {
     /// Every input any part reads, in table order, without repeats.
@@ -494,7 +534,7 @@ pub struct Authority {
 }
 
 /// A province's own reporting dates, from its plan (data, not code: rules.md §4).
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct ProvincialCalendar {
     pub province: &'static str,
     pub source: &'static str,
@@ -504,11 +544,36 @@ pub struct ProvincialCalendar {
     pub province_report_before: Option<MonthDay>,
 }
 
-/// One version of the rules: `TT24/2023`.
+/// The definitions the procedure rests on (Điều 2).
+#[derive(Debug, Serialize)]
+pub struct Definitions {
+    /// "Công nhận lại": recognition again once the previous one has lapsed.
+    pub rerecognition: Cite,
+    /// "Nâng mức độ": from level 1 to level 2.
+    pub upgrade: Cite,
+}
+
+/// One version of the rules: `TT24/2023`. Two are the same when their ids are.
 #[derive(Debug, Serialize)]
 pub struct RuleSet {
     pub id: &'static str,
     pub title: &'static str,
+    /// "24/2023/TT-BGDĐT", and "24/2023" where a message names it briefly.
+    pub number: &'static str,
+    pub short_number: &'static str,
+    /// Who issued it, when, and what it is about: the "Căn cứ" line of a document.
+    pub issuer: &'static str,
+    pub issued: &'static str,
+    pub subject: &'static str,
+    /// The article that lists the kinds of unit (Điều 2).
+    pub kinds_article: u8,
+    /// Where the text defines each scope's units (khoản 3, 4 Điều 2).
+    pub scope_articles: &'static [(Scope, Cite)],
+    /// Where the text defines công nhận lại and nâng mức độ (khoản 10, 11 Điều 2).
+    pub definitions: Definitions,
+    /// The day district-level governments ended (Luật Tổ chức chính quyền địa phương 2025):
+    /// from that year on, who receives a district-level dossier is the user's to say.
+    pub district_governments_end: Option<&'static str>,
     pub kinds: &'static [UnitKind],
     pub inputs: &'static [InputDef],
     pub criteria: &'static [CriterionDef],
@@ -530,7 +595,30 @@ pub struct RuleSet {
     pub calendars: &'static [ProvincialCalendar],
 }
 
+impl PartialEq for RuleSet {
+    fn eq(&self, other: &RuleSet) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for RuleSet {}
+
 impl RuleSet {
+    /// The scope's definition in the text (khoản 3 Điều 2 for huyện).
+    pub fn scope_article(&self, scope: Scope) -> Option<Cite> {
+        self.scope_articles.iter().find(|(s, _)| *s == scope).map(|(_, c)| *c)
+    }
+
+    /// Whether any indicator of a scope is measured by this digital index (QĐ 4740 only by
+    /// provincial universities).
+    pub fn uses_index(&self, scope: Scope, index: DigitalIndex) -> bool {
+        self.indicators.iter().any(|i| i.scope == scope && i.applies == Applies::Digital(index))
+    }
+
+    /// The year from which district-level dossiers name their recipient themselves.
+    pub fn district_governments_end_year(&self) -> Option<i32> {
+        self.district_governments_end.and_then(crate::date::Date::parse).map(crate::date::Date::year)
+    }
+
     pub fn kind(&self, id: &str) -> Option<&'static UnitKind>
     where
         Self: 'static,

@@ -18,7 +18,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::engine::{assess, Assessment, Env};
 use crate::file::draft::{checksum, Draft};
+use crate::file::DossierFile;
 use crate::Lang;
 use browser::Stored;
 use state::{Action, DraftEntry, Notice, State};
@@ -102,6 +104,18 @@ fn file_stem(f: &crate::DossierFile) -> String {
     format!("dvht-{unit}{year}")
 }
 
+/// What one version of the dossier gives: its assessment and the checksum of its canonical
+/// bytes, computed once per change and shared by the view, the commands and Ctrl+P.
+pub struct Derived {
+    pub file: DossierFile,
+    pub assessment: Assessment,
+    pub written: String,
+}
+
+fn derive(file: &DossierFile, env: &Env) -> Derived {
+    Derived { file: file.clone(), assessment: assess(file, env), written: checksum(&crate::write(file)) }
+}
+
 fn export(state: &State) {
     let bytes = crate::write(&state.draft.file);
     browser::download(&format!("{}.json", file_stem(&state.draft.file)), "application/json", &bytes);
@@ -115,9 +129,9 @@ fn if_confirmed(state: &UseReducerHandle<State>, question: &str, action: Action)
 }
 
 /// "Hồ sơ mới": asks first unless nothing was entered (the open draft stays in the list).
-fn start_new(state: &UseReducerHandle<State>) {
+fn start_new(state: &UseReducerHandle<State>, today: crate::Date) {
     if state.draft.is_blank() || browser::confirm(text::texts(state.lang).confirm_new) {
-        state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), today())), None));
+        state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), today)), None));
     }
 }
 
@@ -128,20 +142,20 @@ fn command(e: &MouseEvent) -> Option<(String, String)> {
     Some((el.get_attribute("data-act")?, el.get_attribute("data-arg").unwrap_or_default()))
 }
 
-fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
+fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived) {
     let t = text::texts(state.lang);
+    let a = &d.assessment;
     match act {
-        "new" => start_new(state),
+        "new" => start_new(state, a.today),
         "export" => {
             export(state);
-            state.dispatch(Action::Exported(checksum(&crate::write(&state.draft.file))));
+            state.dispatch(Action::Exported(d.written.clone()));
         }
         "ics" => {
-            if let Ok(dossier) = crate::check(&state.draft.file) {
-                let result = crate::evaluate(&dossier, today());
-                let events = crate::words::calendar::events(&state.draft.file, &dossier, &result, state.lang);
-                let ics = crate::words::calendar::ics(&events, today(), &state.draft.id, state.lang);
-                browser::download(&format!("dvht-moc-thoi-gian-{}.ics", dossier.year()), "text/calendar", &ics);
+            if let Some(year) = a.year() {
+                let entries = crate::words::calendar::entries(a, state.lang);
+                let ics = crate::words::calendar::ics(&entries, a.today, &state.draft.id, state.lang);
+                browser::download(&format!("dvht-moc-thoi-gian-{year}.ics"), "text/calendar", &ics);
             }
         }
         "lang" => {
@@ -180,25 +194,25 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
             if browser::confirm(&t.confirm_delete.replace("{name}", &name)) {
                 browser::delete_draft(arg);
                 if arg == state.draft.id {
-                    state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), today())), None));
+                    state.dispatch(Action::Open(Box::new(state::blank(browser::new_id(), a.today)), None));
                 }
                 state.dispatch(Action::ShowDrafts(Some(entries())));
             }
         }
         "close-drafts" => state.dispatch(Action::ShowDrafts(None)),
         "documents" => state.dispatch(Action::ShowDocuments(!state.documents)),
-        "print" => print::print(&state.draft.file, (!arg.is_empty()).then_some(arg)),
-        "html-report" => print::download_html(&state.draft.file, &file_stem(&state.draft.file)),
+        "print" => print::print(&print::fragment(&d.file, a, t), (!arg.is_empty()).then_some(arg)),
+        "html-report" => print::download_html(&d.file, a, &file_stem(&d.file)),
         "docx" => {
             let handle = state.clone();
-            print::download_docx(&state.draft.file, &file_stem(&state.draft.file), move |failed| {
+            print::download_docx(&d.file, a.today, &file_stem(&d.file), t, move |failed| {
                 if let Some(reason) = failed {
                     let title = text::texts(handle.lang).docx_failed.to_string();
                     handle.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![reason] })));
                 }
             });
         }
-        "finalise" => if_confirmed(state, t.confirm_finalise, Action::Finalise(today())),
+        "finalise" => if_confirmed(state, t.confirm_finalise, Action::Finalise(a.today)),
         "reopen" => if_confirmed(state, t.confirm_reopen, Action::Reopen),
         "update" => browser::apply_update(),
         "add-member" => state.dispatch(Action::AddMember),
@@ -216,7 +230,10 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>) {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
-    let today = use_memo((), |_| today());
+    // The edge of the engine: today, read once, and the rule sets, in one value.
+    let env = *use_memo((), |_| Env::new(today()));
+    // One assessment per change of the dossier, whatever else re-renders the page.
+    let derived = use_memo(state.draft.file.clone(), move |f| derive(f, &env));
 
     // Autosave: every change of the open draft is written at once (blank drafts are not kept).
     {
@@ -240,8 +257,7 @@ pub fn app() -> Html {
 
     // Leaving with changes not exported: the browser asks first (not inside another site's page).
     let unexported = use_mut_ref(|| Rc::new(Cell::new(false)));
-    // Serialising the dossier to compare checksums is the costly part: once per render.
-    let changed = state.draft.unexported();
+    let changed = state.draft.exported.as_deref() != Some(derived.written.as_str());
     unexported.borrow().set(changed && !state.draft.is_blank() && !state.embed);
     {
         let flag = unexported.borrow().clone();
@@ -263,8 +279,8 @@ pub fn app() -> Html {
     use_effect(browser::sync_selects);
 
     // Ctrl+P prints the documents of the latest dossier (web/print.rs).
-    let latest = use_mut_ref(|| Rc::new(RefCell::new(state.draft.file.clone())));
-    *latest.borrow().borrow_mut() = state.draft.file.clone();
+    let latest = use_mut_ref(|| Rc::new(RefCell::new((derived.clone(), state.lang))));
+    *latest.borrow().borrow_mut() = (derived.clone(), state.lang);
     {
         let latest = latest.borrow().clone();
         use_effect_with((), move |_| print::install(latest));
@@ -306,10 +322,11 @@ pub fn app() -> Html {
     };
     let onclick = {
         let state = state.clone();
+        let derived = derived.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some((act, arg)) = command(&e) {
                 e.prevent_default();
-                on_command(&act, &arg, &state);
+                on_command(&act, &arg, &state, &derived);
             }
         })
     };
@@ -335,16 +352,13 @@ pub fn app() -> Html {
         })
     };
 
-    let checked = crate::check(&state.draft.file);
-    let result = checked.as_ref().ok().map(|d| crate::evaluate(d, *today));
     let v = view::View {
         s: &state,
         t: text::texts(state.lang),
         lang: state.lang,
-        checked: &checked,
-        result: result.as_ref(),
-        profile: crate::engine::check::profile_of(&state.draft.file),
-        today: *today,
+        a: &derived.assessment,
+        file: &derived.file,
+        today: env.today,
         unexported: changed,
     };
     html! {

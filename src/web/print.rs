@@ -9,22 +9,26 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser;
+use super::text::Texts;
+use super::Derived;
 use crate::documents;
+use crate::engine::Assessment;
 use crate::file::DossierFile;
 
 /// The documents of a dossier as HTML, or why there are none yet.
-pub fn fragment(file: &DossierFile) -> String {
-    match crate::check(file) {
-        Ok(dossier) => {
-            let result = crate::evaluate(&dossier, browser::today());
-            documents::html::fragment(&documents::build(file, &dossier, &result))
-        }
-        Err(problems) => {
-            let items: String = problems
+pub fn fragment(file: &DossierFile, a: &Assessment, t: &Texts) -> String {
+    match documents::build(file, a) {
+        Some(docs) => documents::html::fragment(&docs),
+        None => {
+            let items: String = a
+                .problems
                 .iter()
                 .map(|p| format!("<li>{}</li>", documents::html::escape(&p.text(crate::Lang::Vi))))
                 .collect();
-            format!("<article class=\"doc\"><p><b>Hồ sơ chưa đủ thông tin để lập văn bản:</b></p><ul>{items}</ul></article>")
+            format!(
+                "<article class=\"doc\"><p><b>{}</b></p><ul>{items}</ul></article>",
+                documents::html::escape(t.documents_incomplete)
+            )
         }
     }
 }
@@ -34,9 +38,9 @@ fn root() -> Option<web_sys::Element> {
 }
 
 /// Fills `#print-root` with the documents (only one, if `only` names it).
-pub fn fill(file: &DossierFile, only: Option<&str>) {
+pub fn fill(html: &str, only: Option<&str>) {
     if let Some(root) = root() {
-        root.set_inner_html(&fragment(file));
+        root.set_inner_html(html);
         match only {
             Some(kind) => {
                 let _ = root.set_attribute("data-only", kind);
@@ -50,8 +54,8 @@ pub fn fill(file: &DossierFile, only: Option<&str>) {
 
 /// Prints the documents, or one of them: each document printed alone is numbered from 1 with
 /// no number on its first page, as Nghị định 30/2020 wants (one print job has one counter).
-pub fn print(file: &DossierFile, only: Option<&str>) {
-    fill(file, only);
+pub fn print(html: &str, only: Option<&str>) {
+    fill(html, only);
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
@@ -60,14 +64,15 @@ pub fn print(file: &DossierFile, only: Option<&str>) {
     }
 }
 
-/// Ctrl+P and the browser's menu: fill the documents from the latest dossier first.
-pub fn install(latest: Rc<RefCell<DossierFile>>) {
+/// Ctrl+P and the browser's menu: fill the documents from the latest assessment first.
+pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
     let Some(w) = web_sys::window() else { return };
     let before = Closure::<dyn Fn()>::new(move || {
         // A print started by `print` above has filled the root already.
         let filled = root().is_some_and(|r| r.has_attribute("data-only") || !r.inner_html().is_empty());
         if !filled {
-            fill(&latest.borrow(), None);
+            let (d, lang) = &*latest.borrow();
+            fill(&fragment(&d.file, &d.assessment, super::text::texts(*lang)), None);
         }
     });
     let after = Closure::<dyn Fn()>::new(|| {
@@ -83,11 +88,9 @@ pub fn install(latest: Rc<RefCell<DossierFile>>) {
 }
 
 /// The standalone report to publish (Điều 21.3), carrying the dossier.
-pub fn download_html(file: &DossierFile, name: &str) {
-    let Ok(dossier) = crate::check(file) else { return };
-    let result = crate::evaluate(&dossier, browser::today());
-    let docs = documents::build(file, &dossier, &result);
-    let page = documents::html::standalone(&docs, file, &documents::title(file, &dossier));
+pub fn download_html(file: &DossierFile, a: &Assessment, name: &str) {
+    let Some(docs) = documents::build(file, a) else { return };
+    let page = documents::html::standalone(&docs, file, &documents::title(file, a));
     browser::download(&format!("{name}.html"), "text/html", &page);
 }
 
@@ -137,11 +140,11 @@ fn on_message(e: web_sys::MessageEvent) {
     }
 }
 
-fn start_word() -> Option<Word> {
+fn start_word(t: &'static Texts) -> Option<Word> {
     let worker = web_sys::Worker::new("./dvht-docx_loader.js").ok()?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
-        answer(Err("Không tải được phần xuất Word.".into()));
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        answer(Err(t.docx_not_loaded.into()));
         // Started afresh next time.
         WORD.with(|w| *w.borrow_mut() = None);
     });
@@ -151,9 +154,14 @@ fn start_word() -> Option<Word> {
 }
 
 /// The Word file, made by the worker and downloaded; `done` is told the reason if it fails.
-pub fn download_docx(file: &DossierFile, name: &str, done: impl Fn(Option<String>) + 'static) {
-    let request =
-        serde_json::json!({ "dossier": crate::file::to_json(file), "today": browser::today().to_string() }).to_string();
+pub fn download_docx(
+    file: &DossierFile,
+    today: crate::Date,
+    name: &str,
+    t: &'static Texts,
+    done: impl Fn(Option<String>) + 'static,
+) {
+    let request = serde_json::json!({ "dossier": crate::file::to_json(file), "today": today.to_string() }).to_string();
     let name = format!("{name}.docx");
     let reply: Reply = Box::new(move |result| match result {
         Ok(bytes) => {
@@ -169,7 +177,7 @@ pub fn download_docx(file: &DossierFile, name: &str, done: impl Fn(Option<String
     let outcome = WORD.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
-            *w = start_word();
+            *w = start_word(t);
         }
         let Some(word) = w.as_mut() else { return Err(reply) };
         word.reply = Some(reply);
@@ -185,6 +193,6 @@ pub fn download_docx(file: &DossierFile, name: &str, done: impl Fn(Option<String
             let _ = worker.post_message(&JsValue::from_str(&request));
         }
         Ok(None) => {}
-        Err(reply) => reply(Err("Trình duyệt không chạy được phần xuất Word.".into())),
+        Err(reply) => reply(Err(t.docx_unsupported.into())),
     }
 }

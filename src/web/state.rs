@@ -64,9 +64,12 @@ pub enum Action {
     ShowDrafts(Option<Vec<DraftEntry>>),
 }
 
-/// A new, empty dossier for the year being assessed now: last year until the deadline passes.
+/// A new, empty dossier for the year being assessed now: last year until its filing deadline
+/// (the rule set's) passes.
 pub fn blank(id: String, today: crate::Date) -> Draft {
-    let year = if today.month() == 1 && today.day() < 15 { today.year() - 1 } else { today.year() };
+    let due = crate::rules::current().timing.submit_before;
+    let before_deadline = (today.month(), today.day()) < (due.month, due.day);
+    let year = if before_deadline { today.year() - 1 } else { today.year() };
     Draft::new(id, DossierFile { year: Some(i64::from(year)), ..DossierFile::default() })
 }
 

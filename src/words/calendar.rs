@@ -1,31 +1,14 @@
-//! The dates a unit works to, from the rules table and its province's calendar, and the same
-//! dates as an iCalendar file (RFC 5545) for any calendar application.
+//! The dates a unit works to, in words, and the same dates as an iCalendar file (RFC 5545)
+//! for any calendar application. The dates themselves are the read-model's.
 
+use super::{date_vi, Lang};
 use crate::date::Date;
-use crate::engine::check::Dossier;
-use crate::engine::evaluate::Evaluation;
-use crate::file::DossierFile;
-use crate::rules::{MonthDay, Scope};
-use crate::words::{date_vi, Lang};
+pub use crate::engine::assessment::EventKind;
+use crate::engine::assessment::{Assessment, Event, Source};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EventKind {
-    /// Last day to send the dossier (before 15/01: Điều 10.1c, 16.1c).
-    Submit,
-    /// Last day for the decision (before 15/02: Điều 10.3, 16.3).
-    Decision,
-    /// Last day for Phòng GD&ĐT's report to Sở GD&ĐT (Điều 20.3, or the province's plan).
-    DistrictReport,
-    /// Last day for Sở GD&ĐT's yearly report, where the province's plan sets one.
-    ProvinceReport,
-    /// First day a level-1 unit may ask for level 2 (Điều 5.3, 11.3).
-    UpgradeFrom,
-    /// Last day a recognition is valid (Điều 5.4, 11.4).
-    ValidUntil,
-}
-
+/// One date with its title and where it comes from, in the user's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Event {
+pub struct Entry {
     pub kind: EventKind,
     pub date: Date,
     pub title: String,
@@ -33,122 +16,64 @@ pub struct Event {
     pub source: String,
 }
 
-/// The last day of a period ending "before" `md` of `year`.
-fn last_day_before(year: i32, md: MonthDay) -> Option<Date> {
-    Date::new(year, md.month, md.day)?.add_days(-1)
+/// The assessment's dates, titled.
+pub fn entries(a: &Assessment, lang: Lang) -> Vec<Entry> {
+    a.events.iter().map(|e| entry(a, e, lang)).collect()
 }
 
-/// The events of one assessed year, in date order.
-pub fn events(file: &DossierFile, dossier: &Dossier, result: &Evaluation, lang: Lang) -> Vec<Event> {
-    let rules = dossier.rules();
-    let t = &rules.timing;
-    let year = dossier.year();
-    let next = year + 1;
+fn entry(a: &Assessment, e: &Event, lang: Lang) -> Entry {
     let vi = lang == Lang::Vi;
-    let scope = dossier.scope();
-    let cite = |c: Option<crate::rules::Cite>| {
-        c.map_or_else(String::new, |c| format!("Thông tư 24/2023/TT-BGDĐT, {}", c.long_vi()))
+    let year = a.year().unwrap_or_default();
+    let recipient = &a.recipient;
+    let source = match e.source {
+        Source::Circular(c) => format!("Thông tư {}, {}", a.rules.number, c.long_vi()),
+        Source::Province(c) => c.source.to_string(),
     };
-    let procedure = rules.procedure(scope);
-    let (submit_article, decision_article) = (cite(procedure.map(|p| p.submit)), cite(procedure.map(|p| p.decision)));
-    let recipient = file
-        .submission
-        .as_ref()
-        .and_then(|s| s.recipient.clone())
-        .or_else(|| rules.authority(scope).map(|a| a.recipient.to_string()))
-        .unwrap_or_default();
-    let mut out = Vec::new();
-    let mut push = |kind, date: Option<Date>, title: String, source: String| {
-        if let Some(date) = date {
-            out.push(Event { kind, date, title, source });
+    let title = match e.kind {
+        EventKind::Submit if vi => format!("Hạn cuối gửi hồ sơ “Đơn vị học tập” năm {year} đến {recipient}"),
+        EventKind::Submit => format!("Last day to send the {year} learning-unit dossier to {recipient}"),
+        EventKind::Decision if vi => format!("Hạn hoàn thành đánh giá, công nhận “Đơn vị học tập” năm {year}"),
+        EventKind::Decision => format!("Deadline for the {year} recognition decision"),
+        EventKind::DistrictReport if vi => format!("Hạn Phòng GD&ĐT báo cáo Sở GD&ĐT kết quả công nhận năm {year}"),
+        EventKind::DistrictReport => {
+            format!("Deadline for the district report to the provincial department ({year})")
         }
-    };
-    push(
-        EventKind::Submit,
-        last_day_before(next, t.submit_before),
-        if vi {
-            format!("Hạn cuối gửi hồ sơ “Đơn vị học tập” năm {year} đến {recipient}")
-        } else {
-            format!("Last day to send the {year} learning-unit dossier to {recipient}")
-        },
-        submit_article,
-    );
-    push(
-        EventKind::Decision,
-        last_day_before(next, t.decision_before),
-        if vi {
-            format!("Hạn hoàn thành đánh giá, công nhận “Đơn vị học tập” năm {year}")
-        } else {
-            format!("Deadline for the {year} recognition decision")
-        },
-        decision_article,
-    );
-    let calendar = file.unit.province.as_deref().and_then(|p| rules.calendar(p.trim()));
-    if scope == Scope::Huyen {
-        let (md, source) = match calendar {
-            Some(c) => (c.district_report_before, c.source.to_string()),
-            None => (t.district_report_before, cite(Some(rules.district_report))),
-        };
-        push(
-            EventKind::DistrictReport,
-            last_day_before(next, md),
+        EventKind::ProvinceReport => {
+            let province = match e.source {
+                Source::Province(c) => c.province,
+                Source::Circular(_) => "",
+            };
             if vi {
-                format!("Hạn Phòng GD&ĐT báo cáo Sở GD&ĐT kết quả công nhận năm {year}")
+                format!("Hạn Sở GD&ĐT {province} báo cáo kết quả năm {year}")
             } else {
-                format!("Deadline for the district report to the provincial department ({year})")
-            },
-            source,
-        );
-    }
-    if let Some(c) = calendar {
-        push(
-            EventKind::ProvinceReport,
-            c.province_report_before.and_then(|md| last_day_before(next, md)),
-            if vi {
-                format!("Hạn Sở GD&ĐT {} báo cáo kết quả năm {year}", c.province)
-            } else {
-                format!("Deadline for the {} department's yearly report ({year})", c.province)
-            },
-            c.source.to_string(),
-        );
-    }
-    if let (Some(up), Some(prev)) = (result.upgrade, dossier.previous()) {
-        push(
-            EventKind::UpgradeFrom,
-            Some(up.eligible_from),
+                format!("Deadline for the {province} department's yearly report ({year})")
+            }
+        }
+        EventKind::UpgradeFrom => {
+            let decided = a.previous.map(|p| p.decision_date);
             if vi {
                 format!(
                     "Từ ngày này được đề nghị nâng lên mức độ 2 (công nhận mức độ 1 ngày {})",
-                    date_vi(prev.decision_date)
+                    decided.map_or_else(String::new, date_vi)
                 )
             } else {
-                format!("From this day the unit may ask for level 2 (level 1 recognised on {})", prev.decision_date)
-            },
-            cite(procedure.map(|p| p.upgrade)),
-        );
-    }
-    if let (Some(v), Some(prev)) = (result.validity, dossier.previous()) {
-        push(
-            EventKind::ValidUntil,
-            Some(v.valid_until),
+                format!(
+                    "From this day the unit may ask for level 2 (level 1 recognised on {})",
+                    decided.map_or_else(String::new, |d| d.to_string())
+                )
+            }
+        }
+        EventKind::ValidUntil => {
+            let level = a.previous.map_or(0, |p| p.level.number());
+            let again = a.evaluation.as_ref().and_then(|r| r.validity).map_or(0, |v| v.rerecognition_year);
             if vi {
-                format!(
-                    "Hết hiệu lực công nhận mức độ {}; công nhận lại cho năm đánh giá {}",
-                    prev.level.number(),
-                    v.rerecognition_year
-                )
+                format!("Hết hiệu lực công nhận mức độ {level}; công nhận lại cho năm đánh giá {again}")
             } else {
-                format!(
-                    "Level-{} recognition expires; re-recognition for assessed year {}",
-                    prev.level.number(),
-                    v.rerecognition_year
-                )
-            },
-            cite(procedure.map(|p| p.validity)),
-        );
-    }
-    out.sort_by_key(|e| e.date);
-    out
+                format!("Level-{level} recognition expires; re-recognition for assessed year {again}")
+            }
+        }
+    };
+    Entry { kind: e.kind, date: e.date, title, source }
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -189,7 +114,7 @@ fn ics_date(d: Date) -> String {
 
 /// The events as an iCalendar file: all-day events with a reminder a week before.
 /// `stamp` is the creation date (DTSTAMP); `uid_base` makes the UIDs stable for one dossier.
-pub fn ics(events: &[Event], stamp: Date, uid_base: &str, lang: Lang) -> String {
+pub fn ics(events: &[Entry], stamp: Date, uid_base: &str, lang: Lang) -> String {
     let mut out = String::new();
     for line in
         ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//dvht//Don vi hoc tap//VI", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
@@ -227,11 +152,9 @@ pub fn ics(events: &[Event], stamp: Date, uid_base: &str, lang: Lang) -> String 
 mod tests {
     use super::*;
 
-    fn setup(json: &str) -> (DossierFile, Dossier, Evaluation) {
+    fn setup(json: &str) -> Assessment {
         let f = crate::read(json.as_bytes()).unwrap();
-        let d = crate::check(&f).unwrap();
-        let r = crate::evaluate(&d, Date::parse("2025-12-01").unwrap());
-        (f, d, r)
+        crate::engine::assess(&f, &crate::engine::Env::new(Date::parse("2025-12-01").unwrap()))
     }
 
     const HUYEN: &str = r#"{"format":"dvht-dossier","version":1,"unit":{"scope":"huyen","kind":"ubnd_xa","province":"Hưng Yên"},"year":2025,
@@ -239,8 +162,8 @@ mod tests {
 
     #[test]
     fn the_years_dates_with_the_provinces_own() {
-        let (f, d, r) = setup(HUYEN);
-        let e = events(&f, &d, &r, Lang::Vi);
+        let a = setup(HUYEN);
+        let e = entries(&a, Lang::Vi);
         let dates: Vec<(EventKind, String)> = e.iter().map(|e| (e.kind, e.date.to_string())).collect();
         assert_eq!(
             dates,
@@ -257,17 +180,16 @@ mod tests {
         // Lai Châu keeps the Circular's 15/03; a province without a plan here gets the Circular's.
         for (province, last_day) in [("Lai Châu", "2026-03-14"), ("Nam Định", "2026-03-14")] {
             let json = HUYEN.replace("Hưng Yên", province);
-            let (f, d, r) = setup(&json);
-            let report =
-                events(&f, &d, &r, Lang::Vi).into_iter().find(|e| e.kind == EventKind::DistrictReport).unwrap();
+            let a = setup(&json);
+            let report = entries(&a, Lang::Vi).into_iter().find(|e| e.kind == EventKind::DistrictReport).unwrap();
             assert_eq!(report.date.to_string(), last_day, "{province}");
         }
     }
 
     #[test]
     fn an_ics_file_that_calendars_accept() {
-        let (f, d, r) = setup(HUYEN);
-        let text = ics(&events(&f, &d, &r, Lang::Vi), Date::parse("2025-12-01").unwrap(), "abc", Lang::Vi);
+        let a = setup(HUYEN);
+        let text = ics(&entries(&a, Lang::Vi), Date::parse("2025-12-01").unwrap(), "abc", Lang::Vi);
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);

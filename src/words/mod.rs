@@ -7,9 +7,60 @@ pub mod summary;
 
 pub use messages::{date_vi, field_label};
 
+use crate::rules::Cite;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Vi,
     En,
+}
+
+/// A ratio as people read it, to one decimal: "91,6%" (Vietnamese) or "91.6%". Rounded down,
+/// so a shown percentage never reaches a threshold the ratio misses (89,99% shows as 89,9%,
+/// not 90,0% beside "Chưa đạt"). For display only: verdicts use `meets`.
+pub fn percent_text(count: u64, total: u64, lang: Lang) -> String {
+    if total == 0 {
+        return "—".into();
+    }
+    let tenths = u128::from(count) * 1000 / u128::from(total);
+    let sep = if lang == Lang::Vi { ',' } else { '.' };
+    format!("{}{sep}{}%", tenths / 10, tenths % 10)
+}
+
+/// A fingerprint as people read it aloud: "3F9A-21C0". Grouped by characters, not bytes, so a
+/// file that carries any text there still shows.
+pub fn fingerprint_text(code: &str) -> String {
+    code.chars().collect::<Vec<_>>().chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// The same step cited in several articles, briefly: "điểm c khoản 1 Điều 10, 16" or
+/// "Articles 10.1c, 16.1c".
+pub fn cites_short(cites: &[Cite], lang: Lang) -> String {
+    if lang == Lang::En {
+        return format!("Articles {}", cites.iter().map(Cite::dotted).collect::<Vec<_>>().join(", "));
+    }
+    match cites.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| (c.khoan, c.diem, c.via) == (first.khoan, first.diem, None)) => {
+            let articles: Vec<String> = cites.iter().map(|c| c.dieu.to_string()).collect();
+            let diem = if first.diem.is_empty() { String::new() } else { format!("điểm {} ", first.diem) };
+            format!("{diem}khoản {} Điều {}", first.khoan, articles.join(", "))
+        }
+        _ => cites.iter().map(Cite::long_vi).collect::<Vec<_>>().join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_step_in_both_scopes_is_cited_once() {
+        let submits: Vec<Cite> = crate::rules::current().procedures.iter().map(|p| p.submit).collect();
+        assert_eq!(cites_short(&submits, Lang::Vi), "điểm c khoản 1 Điều 10, 16");
+        assert_eq!(cites_short(&submits, Lang::En), "Articles 10.1c, 16.1c");
+        assert_eq!(fingerprint_text("3F9A21C0"), "3F9A-21C0");
+        assert_eq!(fingerprint_text("ab€€"), "ab€€");
+        assert_eq!(fingerprint_text("ab€€ab€€x"), "ab€€-ab€€-x");
+    }
 }

@@ -122,3 +122,99 @@ pub fn errors(f: &DossierFile) -> Vec<(String, &'static str)> {
 pub fn kinds(scope: Scope) -> Vec<&'static str> {
     TT24_2023.kinds_for(scope).map(|k| k.id).collect()
 }
+
+/// Whether a read-model says what its result says: each indicator's status at each level, each
+/// ratio's figures and shortfall, the gaps to the next level and the progress. `Err` names the
+/// first disagreement.
+pub fn read_model_agrees(a: &dvht::Assessment, file: &DossierFile) -> Result<(), String> {
+    use dvht::engine::assessment::{Gap, Requirement};
+    let Some(r) = &a.evaluation else { return Ok(()) };
+    let rules = a.rules;
+    for view in &a.indicators {
+        for (li, level) in Level::ALL.into_iter().enumerate() {
+            let result = r.indicator(level, view.id);
+            if view.status[li] != result.map(|i| i.status) {
+                return Err(format!("{} level {li}: status {:?} vs {:?}", view.id, view.status[li], result));
+            }
+            let Some(result) = result else { continue };
+            // Every ratio of the result is a requirement of the view, with the same figures.
+            for (_, ratio) in result.ratios() {
+                let found = view.requirements.iter().any(|req| match req {
+                    Requirement::Ratio { observed, at_least, shortfall, .. } => {
+                        *observed == (ratio.count, ratio.total)
+                            && at_least[li] == Some(ratio.required_percent)
+                            && shortfall[li] == ratio.shortfall
+                    }
+                    _ => false,
+                });
+                if !found {
+                    return Err(format!("{} level {li}: ratio {ratio:?} not in {:?}", view.id, view.requirements));
+                }
+            }
+            // A part that fails explains a failure, and only a failure.
+            let fails = view.judged[li].iter().any(|p| p.outcome == dvht::engine::evaluate::Outcome::NotMet);
+            if fails != (result.status == Status::Fail) {
+                return Err(format!("{} level {li}: parts {:?} vs {:?}", view.id, view.judged[li], result.status));
+            }
+        }
+    }
+    // The next level's gaps: one per indicator not passed, naming it.
+    if let Some((level, gaps)) = &a.next {
+        let open: Vec<&str> = r
+            .level(*level)
+            .map(|l| {
+                l.indicators()
+                    .filter(|i| !matches!(i.status, Status::Pass | Status::NotApplicable))
+                    .map(|i| i.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        for id in &open {
+            if !gaps.iter().any(|g| g.id() == *id) {
+                return Err(format!("no gap for {id} at {level:?}: {gaps:?}"));
+            }
+        }
+        for g in gaps {
+            if !open.contains(&g.id()) {
+                return Err(format!("a gap for {} that passes: {g:?}", g.id()));
+            }
+            if let Gap::People { input, more, .. } = g {
+                let shortfall = r.indicator(*level, g.id()).and_then(|i| {
+                    i.ratios()
+                        .into_iter()
+                        .find(|(_, ra)| ra.count == file.values.count(*input))
+                        .and_then(|(_, ra)| ra.shortfall)
+                });
+                if shortfall != Some(*more) {
+                    return Err(format!("gap {g:?} vs shortfall {shortfall:?}"));
+                }
+            }
+        }
+    } else if r.level < 2 {
+        return Err("no next level below level 2".into());
+    }
+    // Progress: over the indicators that apply at either level.
+    let applicable: Vec<_> = a
+        .indicators
+        .iter()
+        .filter(|i| i.defs.iter().flatten().any(|d| d.applies.holds(a.profile.as_ref().unwrap())))
+        .collect();
+    let evidenced =
+        applicable.iter().filter(|i| file.evidence.iter().any(|(k, items)| k == i.id && !items.is_empty())).count();
+    let answered = applicable
+        .iter()
+        .filter(|i| {
+            i.defs
+                .iter()
+                .flatten()
+                .flat_map(|d| d.inputs_for(a.profile.as_ref().unwrap()))
+                .all(|input| file.values.get(input).is_some())
+        })
+        .count();
+    let expected = dvht::engine::assessment::Progress { applicable: applicable.len(), answered, evidenced };
+    if a.progress != expected {
+        return Err(format!("progress {:?}, expected {expected:?}", a.progress));
+    }
+    let _ = rules;
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! The Báo cáo tự đánh giá: the unit, its team and method, each criterion's results and the
+//! conclusion (Điều 10.1a–c, 16.1a–c).
+
+use super::*;
+
+pub(super) fn build(c: &Ctx) -> Document {
+    let year = c.year;
+    let scope = c.scope;
+    let rules = c.rules;
+    let Some(kind) = c.a.kind else { return Document { kind: Kind::Report, blocks: Vec::new() } };
+    let Some(profile) = c.a.profile else { return Document { kind: Kind::Report, blocks: Vec::new() } };
+    let procedure = rules.procedure(scope);
+    let team_article = procedure.map_or_else(String::new, |p| p.team.long_vi());
+    let period_article = procedure.map_or_else(String::new, |p| p.period.long_vi());
+    let judging = rules.level_articles_text(scope);
+    let mut b = vec![
+        c.masthead(c.report().and_then(|r| r.report_no.as_ref()), "BC-…"),
+        Block::Title {
+            kind: "BÁO CÁO".into(),
+            summary: format!("Tự đánh giá, công nhận “Đơn vị học tập” {} năm {year}", scope.name_vi()),
+        },
+        Block::Recipient(c.recipient()),
+        Block::Heading("I. THÔNG TIN CHUNG VỀ ĐƠN VỊ".into()),
+        Block::Para(vec![Run::plain(format!("1. Tên đơn vị: {}.", c.unit_name()))]),
+        Block::Para(vec![Run::plain(format!("2. Loại đơn vị: {} ({}).", kind.who, long_article(kind.article)))]),
+    ];
+    if kind.public == PublicRule::Choose {
+        let public = if profile.public { "công lập" } else { "ngoài công lập" };
+        b.push(Block::Para(vec![Run::plain(format!("3. Loại hình: {public}."))]));
+    }
+    let address = c.file.unit.address.clone().unwrap_or_default();
+    let place = [c.file.unit.district.clone(), c.file.unit.province.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    b.push(Block::Para(vec![Run::plain(format!(
+        "4. Địa chỉ: {}.",
+        [address, place].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(", ")
+    ))]));
+    b.push(Block::Para(vec![Run::plain(format!(
+        "5. Thủ trưởng đơn vị: {}.",
+        c.file.unit.head.clone().unwrap_or_default()
+    ))]));
+    let values = &c.file.values;
+    let mut size = format!(
+        "6. Tổng số Thành viên trong đơn vị tính đến ngày 31/12/{year}: {}",
+        values.count(Input::Members).map_or("…".into(), |n| n.to_string())
+    );
+    if profile.learners {
+        size.push_str(&format!(
+            "; tổng số Người học: {}",
+            values.count(Input::Learners).map_or("…".into(), |n| n.to_string())
+        ));
+    }
+    b.push(Block::Para(vec![Run::plain(format!("{size}."))]));
+    if let Some(p) = &c.file.previous_recognition {
+        let mut text =
+            format!("7. Lần công nhận trước: mức độ {}", p.level.map_or("…".into(), |l| l.number().to_string()));
+        if let Some(no) = &p.decision_no {
+            text.push_str(&format!(", Quyết định số {no}"));
+        }
+        if let Some(d) = p.decision_date {
+            text.push_str(&format!(" ngày {}", date_vi(d)));
+        }
+        if let Some(v) = c.result.validity {
+            text.push_str(&format!("; còn hiệu lực đến ngày {}", date_vi(v.valid_until)));
+        }
+        b.push(Block::Para(vec![Run::plain(format!("{text}."))]));
+    }
+
+    b.push(Block::Heading("II. TỔ ĐÁNH GIÁ VÀ CÁCH THỨC TỰ ĐÁNH GIÁ".into()));
+    b.push(Block::Para(vec![Run::plain(format!(
+        "1. Tổ đánh giá do Thủ trưởng đơn vị thành lập ({team_article} {}) gồm:",
+        circular(rules)
+    ))]));
+    let team = c.report().map(|r| r.team.clone()).unwrap_or_default();
+    let rows: Vec<Vec<Cell>> = if team.is_empty() {
+        vec![vec![Cell::center("1"), Cell::text(""), Cell::text(""), Cell::text("")]]
+    } else {
+        team.iter()
+            .enumerate()
+            .map(|(i, m)| {
+                vec![
+                    Cell::center((i + 1).to_string()),
+                    Cell::text(m.name.clone().unwrap_or_default()),
+                    Cell::text(m.position.clone().unwrap_or_default()),
+                    Cell::text(m.role.clone().unwrap_or_default()),
+                ]
+            })
+            .collect()
+    };
+    b.push(Block::Table {
+        header: vec!["TT".into(), "Họ và tên".into(), "Chức vụ".into(), "Nhiệm vụ trong Tổ".into()],
+        widths: vec![8, 36, 30, 26],
+        rows,
+    });
+    let method = c.report().and_then(|r| r.method.clone()).filter(|m| !m.trim().is_empty()).unwrap_or_else(|| {
+        format!(
+            "Tổ đánh giá thu thập thông tin, số liệu tính từ ngày 01 tháng 01 đến ngày 31 tháng 12 năm {year} ({period_article}), đối chiếu với từng tiêu chí, chỉ tiêu quy định tại {judging} {}, thu thập minh chứng và đánh giá từng chỉ tiêu theo hai hình thức đạt hoặc không đạt; chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt.",
+            circular(rules)
+        )
+    });
+    b.push(Block::Para(vec![Run::plain(format!("2. Cách thức tự đánh giá: {method}"))]));
+
+    b.push(Block::Heading("III. KẾT QUẢ TỰ ĐÁNH GIÁ".into()));
+    for (ci, crit) in rules.criteria.iter().enumerate() {
+        let n = crit.number.to_string();
+        b.push(Block::Heading(format!("{}. Tiêu chí {}: {}", ci + 1, crit.number, crit.title_vi)));
+        for view in c.indicators(crit.number) {
+            if let Some(runs) = indicator_sentence(c, view) {
+                b.push(Block::Para(runs));
+            }
+        }
+        let notes = c.report().and_then(|r| r.criterion(&n));
+        for (label, text) in [
+            ("Điểm mạnh", notes.and_then(|x| x.strengths.clone())),
+            ("Điểm yếu", notes.and_then(|x| x.weaknesses.clone())),
+            ("Kế hoạch cải tiến chất lượng", notes.and_then(|x| x.plan.clone())),
+        ] {
+            b.push(Block::Para(vec![Run::bold(format!("{label}: ")), Run::plain(text.unwrap_or_else(|| "…".into()))]));
+        }
+        let states: Vec<String> = c
+            .result
+            .levels
+            .iter()
+            .map(|l| {
+                format!(
+                    "mức độ {}: {}",
+                    l.level.number(),
+                    if l.criteria.get(ci).is_some_and(|x| x.met) { "Đạt" } else { "Không đạt" }
+                )
+            })
+            .collect();
+        b.push(Block::Para(vec![
+            Run::bold(format!("Tự đánh giá Tiêu chí {}: ", crit.number)),
+            Run::plain(format!("{}.", states.join("; "))),
+        ]));
+    }
+
+    b.push(Block::Heading("IV. KẾT LUẬN".into()));
+    let dieu = procedure.map_or(0, |p| p.conditions);
+    let conclusion = if c.result.level > 0 {
+        format!(
+            "Căn cứ kết quả tự đánh giá, {} đạt đầy đủ các tiêu chí, chỉ tiêu của {} theo Điều {dieu} {} và đề nghị {} xem xét, công nhận.",
+            c.unit_name(),
+            c.level_phrase(),
+            circular(rules),
+            c.recipient()
+        )
+    } else {
+        format!(
+            "Căn cứ kết quả tự đánh giá, {} chưa đạt đầy đủ các tiêu chí, chỉ tiêu của “Đơn vị học tập” {} mức độ 1.",
+            c.unit_name(),
+            scope.name_vi()
+        )
+    };
+    b.push(Block::Para(vec![Run::plain(conclusion)]));
+    if let Some(text) = c.report().and_then(|r| r.conclusion.clone()).filter(|t| !t.trim().is_empty()) {
+        b.push(Block::Para(vec![Run::plain(text)]));
+    }
+    b.push(c.signature(&["Như trên;"]));
+    b.extend(c.stamp());
+    Document { kind: Kind::Report, blocks: b }
+}
+
+/// "Chỉ tiêu 2.1 (…): có 118/120 thành viên (98,3%); yêu cầu tối thiểu 90% (mức độ 1), 95%
+/// (mức độ 2). Tự đánh giá: mức độ 1 Đạt, mức độ 2 Đạt."
+fn indicator_sentence(c: &Ctx, view: &IndicatorView) -> Option<Vec<Run>> {
+    let id = view.id;
+    let first = view.def()?;
+    if !view.applies_at_all() {
+        return None;
+    }
+    let results: Vec<(Level, Status)> =
+        Level::ALL.into_iter().zip(view.status).filter_map(|(l, s)| Some((l, s?))).collect();
+    let mut text = String::new();
+    let groups = ratio_groups(c.rules, view);
+    if !groups.is_empty() {
+        let figures: Vec<String> = groups.iter().map(|g| format!("{} {}", ratio_text(g.observed), g.subject)).collect();
+        let requirements: Vec<String> = groups.iter().map(|g| format!("{} {}", g.thresholds(), g.subject)).collect();
+        text.push_str(&format!("có {}; yêu cầu tối thiểu {}. ", figures.join("; "), requirements.join("; ")));
+    }
+    let evidence = c.evidence_codes(id);
+    if !evidence.is_empty() {
+        text.push_str(&format!("Minh chứng: {}. ", evidence.join(", ")));
+    }
+    let verdicts: Vec<String> = results.iter().map(|(l, s)| format!("mức độ {} {}", l.number(), verdict(*s))).collect();
+    text.push_str(&format!("Tự đánh giá: {}.", verdicts.join(", ")));
+    if let Some(note) = c.file.note(id).filter(|n| !n.trim().is_empty()) {
+        text.push_str(&format!(" Ghi chú: {note}"));
+    }
+    Some(vec![Run::bold(format!("Chỉ tiêu {id} ({}): ", first.title_vi)), Run::plain(text)])
+}

@@ -1,0 +1,67 @@
+//! The documents view: their details, the team, the exports, and a preview of the pages.
+
+use yew::prelude::*;
+
+use super::*;
+
+pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
+    let t = v.t;
+    let locked = v.s.draft.file.finalised.is_some();
+    let team = v.s.draft.file.report.as_ref().map_or(0, |r| r.team.len());
+    let ready = v.a.evaluation.is_some();
+    html! {
+        <main id="main" class="documents" {oninput}>
+            <section class="card" aria-labelledby="h-docs">
+                <h2 id="h-docs">{ t.documents }</h2>
+                <p class="hint">{ t.documents_intro.replace("{cite}", &crate::words::cites_short(&v.a.rules.procedures.iter().map(|p| p.submit).collect::<Vec<_>>(), v.lang)) }</p>
+                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
+                    <fieldset class="lock" disabled={locked}>
+                        <fieldset class="group">
+                            <legend>{ t.document_details }</legend>
+                            <div class="grid">
+                                { text_input(v, "report.parent", "text") }
+                                { text_input(v, "report.request_no", "text") }
+                                { text_input(v, "report.report_no", "text") }
+                                { text_input(v, "report.place", "text") }
+                                { text_input(v, "report.date", "date") }
+                                { text_input(v, "report.signer_title", "text") }
+                            </div>
+                        </fieldset>
+                        <fieldset class="group">
+                            <legend>{ t.team }</legend>
+                            { for (0..team).map(|i| html! {
+                                <div class="member" role="group" aria-label={format!("{} {}", t.team, i + 1)}>
+                                    { text_input(v, &format!("report.team[{i}].name"), "text") }
+                                    { text_input(v, &format!("report.team[{i}].position"), "text") }
+                                    { text_input(v, &format!("report.team[{i}].role"), "text") }
+                                    <button type="button" class="link danger" data-act="rm-member" data-arg={i.to_string()}
+                                        aria-label={format!("{} {} {}", t.remove, t.team, i + 1)}>{ t.remove }</button>
+                                </div>
+                            }) }
+                            <button type="button" data-act="add-member">{ format!("+ {}", t.add_member) }</button>
+                        </fieldset>
+                        { textarea(v, "report.method", "3") }
+                        { textarea(v, "report.conclusion", "3") }
+                        { textarea(v, "report.recipients", "3") }
+                    </fieldset>
+                </form>
+                <div class="doc-actions" role="group" aria-label={t.documents}>
+                    <button type="button" class="primary" data-act="print" data-arg="" disabled={!ready}>{ t.print_all }</button>
+                    <button type="button" data-act="print" data-arg="request" disabled={!ready}>{ t.print_request }</button>
+                    <button type="button" data-act="print" data-arg="report" disabled={!ready}>{ t.print_report }</button>
+                    <button type="button" data-act="print" data-arg="summary" disabled={!ready}>{ t.print_summary }</button>
+                    <button type="button" data-act="docx" data-testid="export-docx" disabled={!ready}>{ t.word }</button>
+                    <button type="button" data-act="html-report" data-testid="export-html" disabled={!ready}>{ t.html_report }</button>
+                    { if locked {
+                        html! { <button type="button" data-act="reopen">{ t.reopen }</button> }
+                    } else {
+                        html! { <button type="button" data-act="finalise" data-testid="finalise" disabled={!ready}>{ t.finalise }</button> }
+                    } }
+                </div>
+            </section>
+            <div class="preview" data-testid="preview">
+                { Html::from_html_unchecked(AttrValue::from(crate::web::print::fragment(v.file, v.a, v.t))) }
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,321 @@
+//! The form: the unit, then each criterion's indicators with their inputs and evidence. What
+//! it asks comes from the assessment's indicator views, so it asks only what applies.
+
+use yew::prelude::*;
+
+use super::*;
+use crate::file::FieldPath;
+use crate::rules::DigitalIndex;
+
+pub(super) fn unit_section(v: &View) -> Html {
+    let t = v.t;
+    let rules = v.a.rules;
+    let f = &v.s.draft.file;
+    let scope = f.unit.scope;
+    let scope_name = |s: Scope| if v.vi() { s.name_vi() } else { s.name_en() };
+    let kind_options: Vec<(&str, String)> = std::iter::once(("", t.choose_kind.to_string()))
+        .chain(
+            rules
+                .kinds
+                .iter()
+                .filter(|k| scope.is_none_or(|s| s == k.scope))
+                .map(|k| (k.id, format!("{} ({})", v.pick(k.name_vi, k.name_en), scope_name(k.scope)))),
+        )
+        .collect();
+    let scope_label = |s: Scope, words: &str| {
+        let cite = rules.scope_article(s).map_or_else(String::new, |c| v.cite(c));
+        format!("{words} ({cite})")
+    };
+    let (huyen, tinh) = (scope_label(Scope::Huyen, t.scope_huyen), scope_label(Scope::Tinh, t.scope_tinh));
+    let kind = v.a.kind;
+    html! {
+        <section class="card" aria-labelledby="h-unit">
+            <h2 id="h-unit">{ t.unit }</h2>
+            { radios(v, "unit.scope", v.label("unit.scope"), &[("huyen", huyen.as_str()), ("tinh", tinh.as_str())]) }
+            { select(v, "unit.kind", v.label("unit.kind"), &kind_options) }
+            { kind.map_or(html! {}, |k| html! { <p class="hint" id="kind-who">{ format!("{}: {}", k.article, k.who) }</p> }) }
+            { kind.map_or(html! {}, |k| kind_attributes(v, k)) }
+            <div class="grid">
+                { text_input(v, "unit.name", "text") }
+                { text_input(v, "year", "text") }
+                { text_input(v, "unit.province", "text") }
+                { text_input(v, "unit.district", "text") }
+                { text_input(v, "unit.head", "text") }
+                { text_input(v, "unit.address", "text") }
+            </div>
+            { if kind.is_some() { size(v) } else { html! {} } }
+            { previous(v) }
+            { submission(v, scope) }
+        </section>
+    }
+}
+
+fn kind_attributes(v: &View, k: &'static UnitKind) -> Html {
+    let t = v.t;
+    let public = match k.public {
+        PublicRule::Choose => {
+            radios(v, "unit.public", v.label("unit.public"), &[("true", t.public_yes), ("false", t.public_no)])
+        }
+        PublicRule::Fixed(true) => html! { <p class="hint">{ t.fixed_public }</p> },
+        PublicRule::Fixed(false) => html! { <p class="hint">{ t.fixed_private }</p> },
+    };
+    let yes_no = |default: bool| {
+        vec![
+            ("", format!("{} ({})", t.by_kind, if default { t.yes } else { t.no })),
+            ("true", t.yes.to_string()),
+            ("false", t.no.to_string()),
+        ]
+    };
+    let vocational = if k.vocational.overridable {
+        select(v, "unit.vocational", v.label("unit.vocational"), &yes_no(k.vocational.default))
+    } else {
+        html! {}
+    };
+    let index = if k.digital_index.overridable {
+        let options: Vec<(&str, String)> = std::iter::once(("", t.by_kind.to_string()))
+            .chain(DigitalIndex::ALL.iter().map(|d| (d.key(), v.pick(d.label_vi(), d.label_en()).to_string())))
+            .collect();
+        select(v, "unit.digital_index", v.label("unit.digital_index"), &options)
+    } else {
+        html! {}
+    };
+    html! { <>{ public }{ vocational }{ index }</> }
+}
+
+/// The totals every ratio divides by, asked once with the unit's size.
+fn totals(v: &View) -> Vec<Input> {
+    let mut out: Vec<Input> =
+        v.a.indicators
+            .iter()
+            .flat_map(|i| &i.requirements)
+            .filter_map(|r| match r {
+                Requirement::Ratio { total, .. } => Some(*total),
+                _ => None,
+            })
+            .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn size(v: &View) -> Html {
+    let rules = v.a.rules;
+    html! {
+        <fieldset class="group">
+            <legend>{ v.t.size }</legend>
+            <div class="grid">{ for totals(v).into_iter().map(|i| count_input(v, rules.input(i), None)) }</div>
+        </fieldset>
+    }
+}
+
+fn previous(v: &View) -> Html {
+    let t = v.t;
+    let options = vec![("", t.never.to_string()), ("1", format!("{} 1", t.level)), ("2", format!("{} 2", t.level))];
+    let known = v.s.draft.file.previous_recognition.is_some();
+    html! {
+        <fieldset class="group">
+            <legend>{ t.previous }</legend>
+            <div class="grid">
+                { select(v, "previous_recognition.level", v.label("previous_recognition.level"), &options) }
+                { if known { html! { <>
+                    { text_input(v, "previous_recognition.decision_no", "text") }
+                    { text_input(v, "previous_recognition.decision_date", "date") }
+                </> } } else { html! {} } }
+            </div>
+        </fieldset>
+    }
+}
+
+fn submission(v: &View, scope: Option<Scope>) -> Html {
+    let t = v.t;
+    let default = scope.and_then(|s| v.a.rules.authority(s));
+    html! {
+        <details class="group" open={v.s.draft.file.submission.is_some()}>
+            <summary>{ t.submission }</summary>
+            { default.map_or(html! {}, |a| html! {
+                <p class="hint">{ format!("{} {}; {} ({}).", t.submission_hint, a.recipient, a.decision_maker, a.article) }</p>
+            }) }
+            <div class="grid">
+                { text_input(v, "submission.recipient", "text") }
+                { text_input(v, "submission.decision_maker", "text") }
+            </div>
+        </details>
+    }
+}
+
+fn count_input(v: &View, d: &InputDef, thresholds: Option<Html>) -> Html {
+    let path = FieldPath::input(v.a.rules, d.id).to_string();
+    let invalid = v.has_error(&path);
+    let help = format!("{path}-help");
+    html! {
+        <div class="field count">
+            <label for={path.clone()}>{ v.pick(d.label_vi, d.label_en) }</label>
+            <input id={path.clone()} name={path.clone()} type="text" inputmode="numeric" value={v.shown(&path)}
+                aria-invalid={invalid.then_some("true")}
+                aria-describedby={if invalid { format!("{path}-error {help}") } else { help.clone() }} />
+            <p class="hint" id={help}>{ v.pick(d.help_vi, d.help_en) }{ thresholds.unwrap_or_default() }</p>
+            { v.field_messages(&path) }
+        </div>
+    }
+}
+
+fn fact_input(v: &View, d: &InputDef) -> Html {
+    let t = v.t;
+    let path = FieldPath::input(v.a.rules, d.id).to_string();
+    match &d.kind {
+        InputKind::Flag => radios(
+            v,
+            &path,
+            v.pick(d.label_vi, d.label_en).to_string(),
+            &[("true", t.yes), ("false", t.no), ("", t.unanswered)],
+        ),
+        InputKind::Choice { choices } => {
+            let options: Vec<(&str, String)> = std::iter::once(("", t.unanswered.to_string()))
+                .chain(choices.iter().map(|c| (c.key, v.pick(c.label_vi, c.label_en).to_string())))
+                .collect();
+            select(v, &path, v.pick(d.label_vi, d.label_en).to_string(), &options)
+        }
+        InputKind::Count { .. } => count_input(v, d, None),
+    }
+}
+
+pub(super) fn criteria(v: &View) -> Html {
+    if v.a.kind.is_none() {
+        return html! { <p class="card hint">{ v.t.choose_first }</p> };
+    }
+    html! {
+        <>{ for v.a.rules.criteria.iter().map(|c| {
+            let (shown, hidden): (Vec<&IndicatorView>, Vec<&IndicatorView>) =
+                v.a.indicators.iter().filter(|i| i.criterion == c.number).partition(|i| i.applies_at_all());
+            let heading = format!("h-c{}", c.number);
+            html! {
+                <section class="criterion" aria-labelledby={heading.clone()}>
+                    <h2 id={heading}>{ format!("{} {}: {}", v.t.criterion, c.number, v.pick(c.title_vi, c.title_en)) }</h2>
+                    { for shown.iter().map(|view| indicator(v, view)) }
+                    { criterion_notes(v, c.number) }
+                    { if hidden.is_empty() { html! {} } else { html! {
+                        <p class="hint na">{ v.t.not_applicable_here }{ " " }{ hidden.iter().map(|view| {
+                            format!("{} ({})", view.id, view.def().map_or("", |d| v.pick(d.title_vi, d.title_en)))
+                        }).collect::<Vec<_>>().join("; ") }</p>
+                    } } }
+                </section>
+            }
+        }) }</>
+    }
+}
+
+/// Strengths, weaknesses and the improvement plan the report gives for each criterion.
+fn criterion_notes(v: &View, n: u8) -> Html {
+    html! {
+        <fieldset class="group notes">
+            <legend>{ format!("{} {n}", v.t.criterion_notes) }</legend>
+            { textarea(v, &format!("report.criteria.{n}.strengths"), "2") }
+            { textarea(v, &format!("report.criteria.{n}.weaknesses"), "2") }
+            { textarea(v, &format!("report.criteria.{n}.plan"), "2") }
+        </fieldset>
+    }
+}
+
+/// "tối thiểu 90% (mức độ 1) · 95% (mức độ 2) · hiện 91,7%"
+fn thresholds(v: &View, view: &IndicatorView, input: Input) -> Html {
+    let t = v.t;
+    let Some(Requirement::Ratio { at_least, observed, .. }) = view.ratio(input) else { return html! {} };
+    let parts: Vec<String> = at_least
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|p| format!("{p}% ({} {})", t.level_lower, i + 1)))
+        .collect();
+    let now = match *observed {
+        (Some(c), Some(t)) if t > 0 => format!(" · {} {}", v.pick("hiện", "now"), percent(v, c, t)),
+        _ => String::new(),
+    };
+    html! { <span class="thresholds">{ format!(" {} {}{now}", t.at_least, parts.join(" · ")) }</span> }
+}
+
+fn badge(v: &View, view: &IndicatorView, level: Level) -> Html {
+    let li = usize::from(level.number() - 1);
+    // Badges show a verdict, so only once the dossier can be evaluated.
+    let Some(status) = view.status[li].filter(|_| v.a.evaluation.is_some()) else { return html! {} };
+    let mut text = format!("{} {}: {}", v.t.level, level.number(), v.t.statuses[status_index(status)]);
+    if status == Status::Fail {
+        // The shortfall in words: "thiếu 2 thành viên, 5 người học".
+        let parts: Vec<String> = view
+            .requirements
+            .iter()
+            .filter_map(|r| match r {
+                Requirement::Ratio { total, shortfall, .. } => shortfall[li].filter(|n| *n > 0).map(|n| {
+                    let who = if *total == Input::Learners { v.t.learners_word } else { v.t.members_word };
+                    format!("{n} {who}")
+                }),
+                _ => None,
+            })
+            .collect();
+        if !parts.is_empty() {
+            text.push_str(&format!(" ({} {})", v.t.short_of, parts.join(", ")));
+        }
+    }
+    html! { <span class={classes!("badge", status_class(status))} data-level={level.number().to_string()} data-status={format!("{status:?}")}>{ text }</span> }
+}
+
+fn indicator(v: &View, view: &IndicatorView) -> Html {
+    let t = v.t;
+    let rules = v.a.rules;
+    let id = view.id;
+    let Some(first) = view.def() else { return html! {} };
+    let mut inputs = view.inputs();
+    // Totals are asked once, with the unit's size.
+    inputs.retain(|i| !matches!(rules.input(*i).kind, InputKind::Count { total: None }));
+    let mut cites: Vec<String> = view.defs.iter().flatten().map(|d| d.cite.short()).collect();
+    cites.dedup();
+    let heading = format!("h-{id}");
+    let mut texts: Vec<&str> =
+        view.defs.iter().zip(view.applies).filter_map(|(d, applies)| d.filter(|_| applies).map(|d| d.text)).collect();
+    texts.dedup();
+    let items = v.s.draft.file.evidence_for(id);
+    html! {
+        <article class="indicator" id={format!("ind-{id}")} aria-labelledby={heading.clone()}>
+            <header>
+                <h3 id={heading}>{ format!("{} {id} — {}", t.indicator, v.pick(first.title_vi, first.title_en)) }</h3>
+                <span class="cite">{ cites.join(" · ") }</span>
+                <span class="badges">{ for Level::ALL.into_iter().map(|l| badge(v, view, l)) }</span>
+            </header>
+            <details class="wording">
+                <summary>{ t.wording }</summary>
+                { for texts.iter().map(|x| html! { <p>{ *x }</p> }) }
+            </details>
+            <div class="inputs">
+                { for inputs.iter().map(|i| {
+                    let d = rules.input(*i);
+                    match d.kind {
+                        InputKind::Count { .. } => count_input(v, d, Some(thresholds(v, view, *i))),
+                        _ => fact_input(v, d),
+                    }
+                }) }
+            </div>
+            <fieldset class="evidence">
+                <legend>{ format!("{} ({})", t.evidence, items.len()) }</legend>
+                { for items.iter().enumerate().map(|(i, _)| evidence_item(v, id, i)) }
+                <button type="button" data-act="add-ev" data-arg={id.to_string()}>{ format!("+ {} {id}", t.add_evidence) }</button>
+                { v.field_messages(&format!("evidence.{id}")) }
+            </fieldset>
+            <div class="field note">
+                <label for={format!("notes.{id}")}>{ format!("{} ({} {id})", t.note, t.indicator) }</label>
+                <textarea id={format!("notes.{id}")} name={format!("notes.{id}")} rows="2" value={v.shown(&format!("notes.{id}"))} />
+            </div>
+        </article>
+    }
+}
+
+fn evidence_item(v: &View, id: &str, i: usize) -> Html {
+    let base = format!("evidence.{id}[{i}]");
+    html! {
+        <div class="evidence-item" role="group" aria-label={format!("{} {} {}", v.t.evidence, id, i + 1)}>
+            { for crate::file::fields::EVIDENCE.iter().map(|f| {
+                text_input(v, &format!("{base}.{}", f.key), if f.kind == crate::file::fields::Kind::Date { "date" } else { "text" })
+            }) }
+            <button type="button" class="link danger" data-act="rm-ev" data-arg={format!("{id}|{i}")}
+                aria-label={format!("{} {} {}", v.t.remove, v.t.evidence, i + 1)}>{ v.t.remove }</button>
+            { v.field_messages(&base) }
+        </div>
+    }
+}
