@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::rules::{Level, RuleSet, Scope};
+use crate::rules::{Cite, Level, RuleSet, Scope, ValidityReading};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,37 +58,135 @@ pub enum Expected {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
     EmptyFile,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotADossier,
-    UnsupportedVersion { found: String },
-    UnknownRuleset { found: String },
+    UnsupportedVersion {
+        found: String,
+    },
+    UnknownRuleset {
+        found: String,
+    },
     Required,
-    WrongType { expected: Expected },
+    WrongType {
+        expected: Expected,
+    },
     NotWholeNumber,
-    CountExceedsTotal { count: u64, total: u64, total_field: String },
+    CountExceedsTotal {
+        count: u64,
+        total: u64,
+        total_field: String,
+    },
     ZeroTotal,
-    UnknownKind { found: String },
-    KindOfOtherScope { kind: &'static str, scope: Scope },
-    PublicRequired { kind: &'static str },
-    UnknownValue { found: String, allowed: Vec<&'static str> },
-    BadDate { found: String },
+    UnknownKind {
+        found: String,
+    },
+    KindOfOtherScope {
+        kind: &'static str,
+        scope: Scope,
+    },
+    PublicRequired {
+        kind: &'static str,
+    },
+    UnknownValue {
+        found: String,
+        allowed: Vec<&'static str>,
+    },
+    BadDate {
+        found: String,
+    },
     EvidenceNeedsCodeOrTitle,
-    YearOutOfRange { year: i64, first: i32, last: i32 },
+    YearOutOfRange {
+        year: i64,
+        first: i32,
+        last: i32,
+    },
     // Warnings and notes.
-    YearBeforeInForce { year: i32, in_force_from: &'static str },
-    FixedByKind { kind: &'static str, value: String },
-    NotApplicableData { kind: &'static str },
-    DigitalIndexNotUsed { scope: Scope },
-    UnknownIndicator { id: String, scope: Scope },
-    MissingEvidence { id: &'static str, article: u8 },
-    EvidenceOutsideYear { date: Date, year: i32 },
-    LevelTwoWithoutLevelOne,
-    UpgradeNotYet { decided: Date, eligible_from: Date, year: i32 },
-    RecognitionStillValid { level: Level, valid_until: Date, rerecognition_year: i32 },
-    DecisionAfterSubmission { decided: Date, year: i32 },
+    YearBeforeInForce {
+        year: i32,
+        in_force_from: &'static str,
+    },
+    FixedByKind {
+        kind: &'static str,
+        value: String,
+    },
+    NotApplicableData {
+        kind: &'static str,
+    },
+    DigitalIndexNotUsed {
+        scope: Scope,
+    },
+    UnknownIndicator {
+        id: String,
+        scope: Scope,
+    },
+    MissingEvidence {
+        id: &'static str,
+        article: u8,
+    },
+    /// Dated after the last filing day of the assessed year (rules.md §5).
+    EvidenceAfterFiling {
+        date: Date,
+        last_day: Date,
+    },
+    /// Level 2 met but not level 1: `missing` are the level-1 indicators not met; `basis` the
+    /// article level 2 is judged on (Điều 8.2, 14.2).
+    LevelTwoWithoutLevelOne {
+        missing: Vec<&'static str>,
+        basis: Cite,
+    },
+    UpgradeNotYet {
+        decided: Date,
+        eligible_from: Date,
+        year: i32,
+        first_year: i32,
+        cite: Cite,
+    },
+    RecognitionStillValid {
+        level: Level,
+        valid_until: Date,
+        rerecognition_year: i32,
+        reading: ValidityReading,
+        cite: Cite,
+    },
+    /// The two readings of the validity put the re-recognition in different years, and the
+    /// assessed year is the earlier one (rules.md §4).
+    ReadingsDiffer {
+        year: i32,
+        other_year: i32,
+        reading: ValidityReading,
+    },
+    /// At huyện level only general schools have a digital-transformation index (6.3.d, 7.3.d).
+    IndexForGeneralSchoolsOnly {
+        value: String,
+        cites: Vec<Cite>,
+    },
+    /// `request_level` asks for a level that cannot be granted; it is ignored (rules.md §3a).
+    RequestLevelIgnored {
+        asked: u8,
+        allowed: u8,
+    },
+    /// The documents are dated after the last filing day.
+    ReportAfterFiling {
+        date: Date,
+        last_day: Date,
+    },
+    /// An upgrade's documents are dated before the unit may ask for it.
+    ReportBeforeEligible {
+        date: Date,
+        eligible_from: Date,
+    },
+    DecisionAfterSubmission {
+        decided: Date,
+        year: i32,
+    },
     PreviousIncomplete,
     DistrictAuthorityChanged,
-    ChangedAfterFinal { date: Option<Date> },
+    ChangedAfterFinal {
+        date: Option<Date>,
+    },
     Finalised,
 }
 
@@ -119,8 +217,13 @@ impl Message {
             Message::DigitalIndexNotUsed { .. } => "digital_index_not_used",
             Message::UnknownIndicator { .. } => "unknown_indicator",
             Message::MissingEvidence { .. } => "missing_evidence",
-            Message::EvidenceOutsideYear { .. } => "evidence_outside_year",
-            Message::LevelTwoWithoutLevelOne => "level_two_without_level_one",
+            Message::EvidenceAfterFiling { .. } => "evidence_after_filing",
+            Message::LevelTwoWithoutLevelOne { .. } => "level_two_without_level_one",
+            Message::ReadingsDiffer { .. } => "readings_differ",
+            Message::IndexForGeneralSchoolsOnly { .. } => "index_for_general_schools_only",
+            Message::RequestLevelIgnored { .. } => "request_level_ignored",
+            Message::ReportAfterFiling { .. } => "report_after_filing",
+            Message::ReportBeforeEligible { .. } => "report_before_eligible",
             Message::UpgradeNotYet { .. } => "upgrade_not_yet",
             Message::RecognitionStillValid { .. } => "recognition_still_valid",
             Message::DecisionAfterSubmission { .. } => "decision_after_submission",

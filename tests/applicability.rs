@@ -37,7 +37,8 @@ const EXPECTED: [(&str, bool, &[&str], &[&str]); 32] = [
     ("thpt", false, &["1.3", "3.5", "3.6"], &["1.3", "3.5", "3.6"]),
     ("gdtx_tinh", true, &["3.5", "3.6"], &["3.5", "3.6"]),
     ("csgd_dac_thu_tinh", true, &["3.4", "3.5", "3.6"], &["3.4", "3.5", "3.6"]),
-    ("tt_gdnn_tinh", true, &["3.4", "3.5"], &["3.4", "3.5"]),
+    // Answered "QĐ 4725 applies" (the builder answers what the kind asks; "none" below).
+    ("tt_gdnn_tinh", true, &["3.5"], &["3.5"]),
     ("gdnn_tinh", true, &["3.4", "3.5"], &["3.4", "3.5"]),
     ("gdnn_tinh", false, &["1.3", "3.4", "3.5"], &["1.3", "3.4", "3.5"]),
     ("dai_hoc", true, &["3.4", "3.6"], &["3.4", "3.6"]),
@@ -96,25 +97,34 @@ fn education_kinds_marked_override_take_the_files_answer() {
     let f = full_with("gdnn_tinh", |f| f.unit.vocational = Some(false));
     assert_eq!(not_applicable(&eval(&f), Level::One), ["3.4", "3.5", "3.6"]);
     // A provincial TT GDNN-GDTX measured by QĐ 4725.
-    let f = full_with("tt_gdnn_tinh", |f| f.unit.digital_index = Some(DigitalIndex::Qd4725));
+    let f = full_with("tt_gdnn_tinh", |f| f.unit.digital_index = Some(Some(DigitalIndex::Qd4725)));
     let r = eval(&f);
     assert_eq!(not_applicable(&r, Level::One), ["3.5"]);
     assert_eq!(status(&r, Level::Two, "3.4"), Status::Pass);
     // A kind that fixes them ignores the file, with a warning.
     let mut f = full("thpt");
     f.unit.vocational = Some(true);
-    f.unit.digital_index = Some(DigitalIndex::Qd4740);
+    f.unit.digital_index = Some(Some(DigitalIndex::Qd4740));
     let r = eval(&f);
     assert_eq!(not_applicable(&r, Level::One), ["3.5", "3.6"]);
     let fields: Vec<&str> =
         r.diagnostics.iter().filter(|d| d.code() == "fixed_by_kind").map(|d| d.field.as_str()).collect();
     assert_eq!(fields, ["unit.vocational", "unit.digital_index"]);
-    // No huyện indicator reads QĐ 4740.
-    let mut f = full("gdnn_huyen");
-    f.unit.digital_index = Some(DigitalIndex::Qd4740);
-    let r = eval(&f);
-    assert!(not_applicable(&r, Level::One).contains(&"3.4"));
-    assert!(codes(&r).contains(&"digital_index_not_used"));
+    // At huyện level only general schools have an index (rules.md §1, Điều 6.3.d, 7.3.d):
+    // any other kind's answer is kept, ignored and warned about, citing that point.
+    for index in [Some(DigitalIndex::Qd4740), Some(DigitalIndex::Qd4725)] {
+        let mut f = full("gdnn_huyen");
+        f.unit.digital_index = Some(index);
+        let r = eval(&f);
+        assert!(not_applicable(&r, Level::One).contains(&"3.4"));
+        let w = r.diagnostics.iter().find(|d| d.code() == "index_for_general_schools_only").expect("a warning");
+        assert_eq!(w.field, "unit.digital_index");
+        assert!(
+            w.text(dvht::Lang::Vi).contains("điểm d khoản 3 Điều 6, điểm d khoản 3 Điều 7"),
+            "{}",
+            w.text(dvht::Lang::Vi)
+        );
+    }
 }
 
 #[test]
@@ -247,4 +257,97 @@ fn every_indicator_of_both_levels_is_reported_in_table_order() {
             }
         }
     }
+}
+
+#[test]
+fn a_provincial_vocational_centre_says_which_index_applies() {
+    // rules.md §1: "choose" — 4725 or none; unanswered, 3.4 is missing_input at both levels.
+    let f = full_with("tt_gdnn_tinh", |f| f.unit.digital_index = None);
+    let r = eval(&f);
+    assert_eq!(status(&r, Level::One, "3.4"), Status::MissingInput);
+    assert_eq!(status(&r, Level::Two, "3.4"), Status::MissingInput);
+    assert_eq!(r.level, 0);
+    let a = dvht::assess(&f, &dvht::Env::new(date(TODAY)));
+    let (_, gaps) = a.next.clone().unwrap();
+    assert!(gaps.contains(&dvht::engine::assessment::Gap::Answer { id: "3.4", field: "unit.digital_index" }));
+    // "none": 3.4 does not apply, and the unit meets level 2 on the rest.
+    let f = full_with("tt_gdnn_tinh", |f| {
+        f.unit.digital_index = Some(None);
+        f.values.set(Input::DigitalLevel, None);
+        f.evidence.retain(|(id, _)| id != "3.4");
+    });
+    let r = eval(&f);
+    assert_eq!(not_applicable(&r, Level::One), ["3.4", "3.5"]);
+    assert_eq!(r.level, 2);
+    // 4740 is not an answer this kind can give: kept, ignored, warned about.
+    let f = full_with("tt_gdnn_tinh", |f| f.unit.digital_index = Some(Some(DigitalIndex::Qd4740)));
+    let r = eval(&f);
+    assert!(codes(&r).contains(&"fixed_by_kind"));
+    assert_eq!(status(&r, Level::One, "3.4"), Status::MissingInput, "the kind's question is still unanswered");
+}
+
+#[test]
+fn party_and_mass_organisation_bodies_may_say_they_are_not_state_funded() {
+    // rules.md §1: read as "cơ quan" by default; a trade union funded by dues says public: false.
+    for kind in ["co_quan_dang_huyen", "mttq_doan_the_huyen", "co_quan_dang_tinh", "mttq_doan_the_tinh"] {
+        let r = eval(&full(kind));
+        assert!(!not_applicable(&r, Level::One).contains(&"1.3"), "{kind}: 1.3 by default");
+        let mut f = full(kind);
+        f.unit.public = Some(false);
+        f.values.set(Input::StateBudgetForTraining, None);
+        f.evidence.retain(|(id, _)| id != "1.3");
+        let r = eval(&f);
+        assert!(not_applicable(&r, Level::One).contains(&"1.3"), "{kind}: no 1.3 when not state-funded");
+        assert!(!codes(&r).contains(&"fixed_by_kind"), "{kind}: the answer is the file's to give");
+    }
+    // A state body's answer stays fixed.
+    let mut f = full("co_quan_ubnd_huyen");
+    f.unit.public = Some(false);
+    assert!(codes(&eval(&f)).contains(&"fixed_by_kind"));
+}
+
+#[test]
+fn catch_all_education_kinds_may_have_no_learners() {
+    // rules.md §1: a preschool or primary school placed under the Sở has no "Người học" (Điều 2.8).
+    for kind in ["csgd_khac_huyen", "csgd_dac_thu_tinh", "csgd_khac_tinh"] {
+        let f = full(kind);
+        assert!(eval(&f).indicator(Level::One, "3.1").unwrap().learners.is_some(), "{kind}: learners by default");
+        let mut f = full(kind);
+        f.unit.learners = Some(false);
+        f.values.set(Input::Learners, None);
+        f.values.set(Input::LearnersLearningCitizen, None);
+        let r = eval(&f);
+        let ind = r.indicator(Level::One, "3.1").unwrap();
+        assert!(ind.learners.is_none() && ind.ratio.is_some(), "{kind}: one ratio, members only");
+        assert_eq!(r.level, 2, "{kind}: {:?}", codes(&r));
+    }
+    // Where the kind decides, the answer is kept and ignored with a warning.
+    let mut f = full("thpt");
+    f.unit.learners = Some(false);
+    let r = eval(&f);
+    assert!(r.indicator(Level::One, "3.1").unwrap().learners.is_some());
+    assert!(codes(&r).contains(&"fixed_by_kind"));
+}
+
+#[test]
+fn a_public_preschool_with_no_private_preschool_nearby_rests_on_the_first_part() {
+    // rules.md §2: "none_in_area" — the preschool part of 1.2 and 3.2 does not apply.
+    let none = Value::Choice("none_in_area");
+    let mut f = full("mam_non");
+    f.values.set(Input::SupportsPrivatePreschools, Some(Value::Flag(false)));
+    let r = eval(&f);
+    assert_eq!(status(&r, Level::One, "1.2"), Status::Fail);
+    assert_eq!(status(&r, Level::One, "3.2"), Status::Fail);
+    f.values.set(Input::SupportsPrivatePreschools, Some(none));
+    let r = eval(&f);
+    assert_eq!(status(&r, Level::One, "1.2"), Status::Pass);
+    assert_eq!(status(&r, Level::Two, "3.2"), Status::Pass);
+    assert_eq!(r.level, 2);
+    // The first part still decides.
+    f.values.set(Input::TrainingRegimeAndIncentives, Some(Value::Flag(false)));
+    assert_eq!(status(&eval(&f), Level::One, "1.2"), Status::Fail);
+    // The answer survives the file.
+    let back = dvht::read(dvht::write(&f).as_bytes()).unwrap();
+    assert_eq!(back.values.get(Input::SupportsPrivatePreschools), Some(none));
+    assert!(dvht::write(&f).contains("\"supports_private_preschools\": \"none_in_area\""));
 }

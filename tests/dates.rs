@@ -145,14 +145,28 @@ fn the_assessed_year_and_its_evidence() {
     }
     assert!(codes(&eval(&f)).contains(&"year_before_in_force"));
     f.year = Some(2024);
-    // Figures count from 01/01 to 31/12 of the assessed year (Điều 10.1b, 16.1b): evidence
-    // dated 2023 is noted, not refused.
+    // Evidence from earlier years is normal (standing rules, plans): no message (rules.md §5).
     let r = eval(&f);
     assert!(!codes(&r).contains(&"year_before_in_force"));
-    let outside: Vec<&str> =
-        r.diagnostics.iter().filter(|d| d.code() == "evidence_outside_year").map(|d| d.field.as_str()).collect();
-    assert_eq!(outside.len(), f.evidence.len());
-    assert_eq!(outside[0], "evidence.1.1[0].date");
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    // Dated after the last filing day (14/01/2025 for 2024): it cannot have been filed in time.
+    let at = |d: &str| {
+        let mut g = f.clone();
+        g.evidence[0].1[0].date = Some(date(d));
+        eval(&g)
+    };
+    for (day, warned) in [("2025-01-14", false), ("2025-01-15", true), ("2024-12-31", false), ("2026-03-01", true)] {
+        let r = at(day);
+        let after: Vec<&str> =
+            r.diagnostics.iter().filter(|d| d.code() == "evidence_after_filing").map(|d| d.field.as_str()).collect();
+        assert_eq!(after, if warned { vec!["evidence.1.1[0].date"] } else { vec![] }, "{day}");
+        if warned {
+            let text = r.diagnostics.iter().find(|d| d.code() == "evidence_after_filing").unwrap().text(dvht::Lang::Vi);
+            // Named by its label, never by its path.
+            assert!(text.starts_with("Ngày ban hành của minh chứng thứ 1, chỉ tiêu 1.1 là"), "{text}");
+            assert!(text.contains("14/01/2025") && !text.contains("evidence."), "{text}");
+        }
+    }
 }
 
 #[test]

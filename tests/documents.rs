@@ -170,7 +170,10 @@ fn the_worker_request_makes_the_same_file() {
         documents::docx::write(&docs, &documents::title(&f, &dvht::assess(&f, &dvht::Env::new(date(TODAY)))))
     );
     assert!(documents::docx_for_request("{}").is_err());
-    assert!(documents::docx_for_request(r#"{"today":"2025-12-01","dossier":{"format":"dvht-dossier","version":1}}"#)
-        .unwrap_err()
-        .contains("unit.kind"));
+    assert!(
+        documents::docx_for_request(r#"{"today":"2025-12-01","dossier":{"format":"dvht-dossier","version":1}}"#)
+            .unwrap_err()
+            .contains("Loại đơn vị"),
+        "named by its label"
+    );
 }

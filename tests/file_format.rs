@@ -212,18 +212,22 @@ fn messages_are_vietnamese_and_name_the_field() {
     v["counts"]["members_discipline"] = json!(130);
     let file = dvht::read(v.to_string().as_bytes()).unwrap();
     let e = dvht::check(&file).unwrap_err();
+    // The sentence names the field by its label, never by its path (rules.md §5); the path is
+    // the diagnostic's `field`, for scripts.
     assert_eq!(
         e[0].text(dvht::Lang::Vi),
-        "Số Thành viên tuân thủ kỷ luật lao động, nội quy; đoàn kết, hợp tác (counts.members_discipline) là 130, lớn hơn Tổng số Thành viên trong đơn vị (counts.members) là 120."
+        "Số Thành viên tuân thủ kỷ luật lao động, nội quy; đoàn kết, hợp tác là 130, lớn hơn Tổng số Thành viên trong đơn vị là 120."
     );
-    assert!(e[0].text(dvht::Lang::En).contains("more than Total members of the unit (counts.members) (120)"));
+    assert_eq!(e[0].field, "counts.members_discipline");
+    assert!(e[0].text(dvht::Lang::En).contains("more than Total members of the unit (120)"));
     let e = dvht::read(b"{\"format\":\"dvht-dossier\",\"version\":1,\"year\":\"2025\"}").unwrap_err();
-    assert_eq!(e[0].text(dvht::Lang::Vi), "Năm đánh giá (year) phải là một năm (số nguyên, ví dụ 2025).");
-    // Every message of every error class above has its field in it.
+    assert_eq!(e[0].text(dvht::Lang::Vi), "Năm đánh giá phải là một năm (số nguyên, ví dụ 2025).");
+    // Every message of every error class above has its field's label in it, and no path.
     let mut v = example();
     v["unit"]["kind"] = json!("mam_non");
     let e = dvht::check(&dvht::read(v.to_string().as_bytes()).unwrap()).unwrap_err();
-    assert!(e[0].text(dvht::Lang::Vi).contains("(unit.kind)"), "{}", e[0].text(dvht::Lang::Vi));
+    assert!(e[0].text(dvht::Lang::Vi).starts_with("Loại đơn vị:"), "{}", e[0].text(dvht::Lang::Vi));
+    assert!(!e[0].text(dvht::Lang::Vi).contains("unit."));
 }
 
 #[test]

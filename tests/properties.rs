@@ -56,7 +56,15 @@ fn any_values() -> impl Strategy<Value = dvht::file::Values> {
         .iter()
         .map(|def| match &def.kind {
             InputKind::Count { .. } => any_count().boxed(),
-            InputKind::Flag => prop_oneof![Just(None), any::<bool>().prop_map(|b| Some(Value::Flag(b)))].boxed(),
+            InputKind::Flag { unless: None } => {
+                prop_oneof![Just(None), any::<bool>().prop_map(|b| Some(Value::Flag(b)))].boxed()
+            }
+            InputKind::Flag { unless: Some(other) } => prop_oneof![
+                Just(None),
+                any::<bool>().prop_map(|b| Some(Value::Flag(b))),
+                Just(Some(Value::Choice(other.key)))
+            ]
+            .boxed(),
             InputKind::Choice { choices } => {
                 let keys: Vec<&'static str> = choices.iter().map(|c| c.key).collect();
                 prop_oneof![Just(None), proptest::sample::select(keys).prop_map(|k| Some(Value::Choice(k)))].boxed()
@@ -124,7 +132,10 @@ prop_compose! {
         ],
         public in proptest::option::of(any::<bool>()),
         vocational in proptest::option::of(any::<bool>()),
-        digital_index in prop_oneof![Just(None), Just(Some(DigitalIndex::Qd4725)), Just(Some(DigitalIndex::Qd4740))],
+        digital_index in prop_oneof![Just(None), Just(Some(None)), Just(Some(Some(DigitalIndex::Qd4725))), Just(Some(Some(DigitalIndex::Qd4740)))],
+        learners in proptest::option::of(any::<bool>()),
+        request_level in prop_oneof![Just(None), Just(Some(Level::One)), Just(Some(Level::Two))],
+        reading in (proptest::option::of(1990i64..2100), prop_oneof![Just(None), Just(Some(dvht::rules::ValidityReading::DecisionYear)), Just(Some(dvht::rules::ValidityReading::AssessedYear))]),
         texts in (any_text(), any_text(), any_text(), any_text(), any_text()).boxed(),
         year in prop_oneof![8 => (2023i64..=2100).prop_map(Some), 1 => Just(None), 1 => any::<i64>().prop_map(Some)],
         submission in proptest::option::of((any_text(), any_text(), any_extra())).boxed(),
@@ -142,11 +153,13 @@ prop_compose! {
         f.unit.public = public;
         f.unit.vocational = vocational;
         f.unit.digital_index = digital_index;
+        f.unit.learners = learners;
+        f.request_level = request_level;
         (f.unit.name, f.unit.province, f.unit.district, f.unit.head, f.unit.address) = texts;
         f.unit.extra = extras.0;
         f.year = year;
         f.submission = submission.map(|(recipient, decision_maker, extra)| Submission { recipient, decision_maker, extra });
-        f.previous_recognition = previous.map(|(level, decision_no, decision_date, extra)| PreviousRecognition { level, decision_no, decision_date, extra });
+        f.previous_recognition = previous.map(|(level, decision_no, decision_date, extra)| PreviousRecognition { level, decision_no, decision_date, year: reading.0, validity_from: reading.1, extra });
         f.values = values;
         f.evidence = evidence;
         f.notes = notes;

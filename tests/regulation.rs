@@ -231,3 +231,26 @@ fn the_facts_about_the_circular_itself_are_its_own() {
     assert!(r.uses_index(Scope::Tinh, dvht::rules::DigitalIndex::Qd4740));
     assert!(r.uses_index(Scope::Huyen, dvht::rules::DigitalIndex::Qd4725));
 }
+
+#[test]
+fn who_is_a_member_is_quoted_verbatim() {
+    // rules.md §1: the help text of the member count quotes Điều 2.5 and 2.6 verbatim.
+    let arts = articles();
+    let help = TT24_2023.input(dvht::rules::Input::Members).help_vi;
+    for khoan in [5, 6] {
+        let text = &arts[&2][&khoan].0;
+        let definition = text.split(" là ").nth(1).unwrap().split(" trong Đơn vị cấp huyện").next().unwrap();
+        assert!(help.contains(&format!("“{definition}”")), "khoản {khoan}: «{definition}» not quoted in «{help}»");
+    }
+    assert!(arts[&2][&7].0.starts_with(help.split(" (khoản 7 Điều 2)").next().unwrap()), "khoản 7 quoted");
+}
+
+#[test]
+fn every_limited_indicator_has_the_phrase_that_limits_it() {
+    for ind in TT24_2023.indicators.iter().filter(|i| i.applies != dvht::rules::Applies::All) {
+        let phrase = TT24_2023
+            .limit(ind)
+            .unwrap_or_else(|| panic!("{:?} {:?} {}: no limiting phrase", ind.scope, ind.level, ind.id));
+        assert!(ind.text.contains(phrase));
+    }
+}

@@ -176,9 +176,15 @@ fn the_example_of_the_spec() {
           "learners": { "count": 1460, "total": 1500, "required_percent": 95, "shortfall": 0 } })
     );
     assert_eq!(json["upgrade"], serde_json::json!({ "eligible_from": "2025-02-11", "eligible_this_cycle": true }));
+    // The second version of the spec: both readings of the validity, and the request.
     assert_eq!(
         json["validity"],
-        serde_json::json!({ "valid_until": "2027-12-31", "rerecognition_year": 2027, "valid_on_today": true })
+        serde_json::json!({ "reading": "decision_year", "valid_until": "2027-12-31", "rerecognition_year": 2027, "valid_on_today": true,
+                            "other_reading": { "reading": "assessed_year", "valid_until": "2026-12-31", "rerecognition_year": 2026 } })
+    );
+    assert_eq!(
+        json["request"],
+        serde_json::json!({ "kind": "none", "level": 0, "reason": "not_met", "eligible_from": null, "first_year": null })
     );
     assert_eq!(
         json["deadlines"],

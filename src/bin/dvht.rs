@@ -95,7 +95,7 @@ fn evaluate(args: &[String]) -> Result<(), String> {
         Err(problems) => {
             let mut out = format!("{path}: hồ sơ không hợp lệ / invalid dossier\n");
             for p in &problems {
-                out.push_str(&format!("  - {}\n", p.text(lang)));
+                out.push_str(&format!("{}\n", problem_line(p, lang)));
             }
             Err(out)
         }
@@ -127,7 +127,7 @@ fn documents(args: &[String]) -> Result<(), String> {
     }
     let bytes = read_input(&path)?;
     let invalid = |problems: Vec<dvht::Diagnostic>| {
-        let lines: Vec<String> = problems.iter().map(|p| format!("  - {}", p.text(Lang::Vi))).collect();
+        let lines: Vec<String> = problems.iter().map(|p| problem_line(p, Lang::Vi)).collect();
         format!("{path}: hồ sơ không hợp lệ / invalid dossier\n{}", lines.join("\n"))
     };
     let file = dvht::read(&bytes).map_err(invalid)?;
@@ -143,6 +143,16 @@ fn documents(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
     }
     Ok(())
+}
+
+/// "  - [counts.members] Tổng số Thành viên …": the sentence names the field by its label; the
+/// path in brackets is for scripts and for finding it in the file.
+fn problem_line(p: &dvht::Diagnostic, lang: Lang) -> String {
+    if p.field.is_empty() {
+        format!("  - {}", p.text(lang))
+    } else {
+        format!("  - [{}] {}", p.field, p.text(lang))
+    }
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {

@@ -132,12 +132,19 @@ pub enum Gap {
     Enter { id: &'static str, inputs: Vec<Input> },
     /// Met by the data, but no evidence recorded.
     Evidence { id: &'static str },
+    /// A question about the unit that decides whether the indicator applies (the digital-
+    /// transformation index of a provincial trung tâm GDNN-GDTX), not answered yet.
+    Answer { id: &'static str, field: &'static str },
 }
 
 impl Gap {
     pub fn id(&self) -> &'static str {
         match self {
-            Gap::People { id, .. } | Gap::NotMet { id, .. } | Gap::Enter { id, .. } | Gap::Evidence { id } => id,
+            Gap::People { id, .. }
+            | Gap::NotMet { id, .. }
+            | Gap::Enter { id, .. }
+            | Gap::Evidence { id }
+            | Gap::Answer { id, .. } => id,
         }
     }
 }
@@ -205,7 +212,7 @@ pub fn assess(file: &DossierFile, env: &Env) -> Assessment {
             1 => Level::Two,
             _ => return None,
         };
-        Some((level, gaps(&indicators, &file.values, level)))
+        Some((level, gaps(&indicators, &file.values, profile.map(|(_, p)| p), level)))
     });
     let progress = progress(&indicators, &file.values);
     let scope = profile.map(|(k, _)| k.scope).or(file.unit.scope);
@@ -356,7 +363,7 @@ fn requirements(rules: &RuleSet, judged: &[Vec<Judged>; 2], values: &Values) -> 
 }
 
 /// Everything missing for `level`, indicator by indicator, in table order.
-fn gaps(indicators: &[IndicatorView], values: &Values, level: Level) -> Vec<Gap> {
+fn gaps(indicators: &[IndicatorView], values: &Values, profile: Option<Profile>, level: Level) -> Vec<Gap> {
     let li = usize::from(level.number() - 1);
     let mut out = Vec::new();
     for ind in indicators {
@@ -365,10 +372,17 @@ fn gaps(indicators: &[IndicatorView], values: &Values, level: Level) -> Vec<Gap>
             None | Some(Status::Pass | Status::NotApplicable) => {}
             Some(Status::MissingEvidence) => out.push(Gap::Evidence { id: ind.id }),
             Some(Status::MissingInput) => {
+                let index_open = profile.is_some_and(|p| p.index_unanswered)
+                    && ind.defs[li].is_some_and(|d| matches!(d.applies, crate::rules::Applies::Digital(_)));
+                if index_open {
+                    out.push(Gap::Answer { id: ind.id, field: "unit.digital_index" });
+                }
                 let mut inputs: Vec<Input> =
                     parts.iter().flat_map(|p| p.part.test.inputs()).filter(|i| values.get(*i).is_none()).collect();
                 inputs.dedup();
-                out.push(Gap::Enter { id: ind.id, inputs });
+                if !inputs.is_empty() || !index_open {
+                    out.push(Gap::Enter { id: ind.id, inputs });
+                }
             }
             Some(Status::Fail) => {
                 for p in parts {
@@ -444,11 +458,15 @@ fn events(rules: &'static RuleSet, file: &DossierFile, year: i32, scope: Scope, 
     push(EventKind::Decision, last_day_before(next, t.decision_before), cite(|p| p.decision));
     let calendar = file.unit.province.as_deref().and_then(|p| rules.calendar(p.trim()));
     if scope == Scope::Huyen {
-        let (md, source) = match calendar {
-            Some(c) => (c.district_report_before, Source::Province(c)),
-            None => (t.district_report_before, Source::Circular(rules.district_report)),
-        };
-        push(EventKind::DistrictReport, last_day_before(next, md), Some(source));
+        // The Circular's date, and the province's beside it, never instead (rules.md §4).
+        push(
+            EventKind::DistrictReport,
+            last_day_before(next, t.district_report_before),
+            Some(Source::Circular(rules.district_report)),
+        );
+        if let Some(c) = calendar.filter(|c| c.district_report_before != t.district_report_before) {
+            push(EventKind::DistrictReport, last_day_before(next, c.district_report_before), Some(Source::Province(c)));
+        }
     }
     if let Some(c) = calendar {
         push(

@@ -3,7 +3,10 @@
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::file::{DossierFile, FieldPath, Values};
-use crate::rules::{self, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind};
+use crate::rules::{
+    self, Applies, DigitalIndex, IndexRule, Input, InputKind, Level, Profile, PublicRule, RuleSet, Scope, UnitKind,
+    ValidityReading,
+};
 
 /// A dossier that passed every check: the evaluator's input. Only [`check`] makes one.
 #[derive(Clone, Debug)]
@@ -16,6 +19,10 @@ pub struct Dossier {
     /// Indicator ids with at least one evidence item.
     evidenced: Vec<&'static str>,
     previous: Option<Previous>,
+    /// The date of the documents (the Tờ trình), if given.
+    report_date: Option<Date>,
+    /// A lower level the unit asks for, if it says so (rules.md §3a).
+    request_level: Option<Level>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -24,6 +31,10 @@ pub struct Dossier {
 pub struct Previous {
     pub level: Level,
     pub decision_date: Date,
+    /// The assessed year it recognises, if the dossier says (else the year before the decision's).
+    pub year: Option<i32>,
+    /// The reading of "năm được công nhận" the recipient applies.
+    pub reading: ValidityReading,
 }
 
 impl Dossier {
@@ -51,6 +62,12 @@ impl Dossier {
     pub fn previous(&self) -> Option<Previous> {
         self.previous
     }
+    pub fn report_date(&self) -> Option<Date> {
+        self.report_date
+    }
+    pub fn request_level(&self) -> Option<Level> {
+        self.request_level
+    }
     /// Warnings and notes found while checking.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
@@ -67,7 +84,7 @@ pub fn profile_of(file: &DossierFile) -> Option<(&'static UnitKind, Profile)> {
 pub fn profile_in(rules: &'static RuleSet, file: &DossierFile) -> Option<(&'static UnitKind, Profile)> {
     let kind = rules.kind(file.unit.kind.as_deref()?)?;
     let u = &file.unit;
-    Some((kind, RuleSet::profile(kind, u.public, u.vocational, u.digital_index)))
+    Some((kind, RuleSet::profile(kind, u.public, u.learners, u.vocational, u.digital_index)))
 }
 
 /// Does any applicable part of any indicator of this scope read `input`?
@@ -165,25 +182,46 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
             }
             _ => {}
         }
-        if let Some(v) = u.vocational {
-            if !kind.vocational.overridable && v != kind.vocational.default {
+        for (field, attribute, given) in
+            [("unit.learners", kind.learners, u.learners), ("unit.vocational", kind.vocational, u.vocational)]
+        {
+            if let Some(v) = given.filter(|v| !attribute.overridable && *v != attribute.default) {
                 notes.push(Diagnostic::warning(
                     rules,
-                    "unit.vocational",
+                    field,
                     Message::FixedByKind { kind: kind.id, value: v.to_string() },
                 ));
             }
         }
-        if let Some(d) = u.digital_index {
-            if !kind.digital_index.overridable && Some(d) != kind.digital_index.default {
+        let index_key = |d: Option<DigitalIndex>| format!("\"{}\"", d.map_or("none", DigitalIndex::key));
+        match (kind.digital_index, u.digital_index) {
+            // At huyện level only general schools have 3.4 (Điều 6.3.d, 7.3.d).
+            (IndexRule::Fixed(None), Some(given)) if kind.scope == Scope::Huyen => {
+                let cites = rules
+                    .indicators
+                    .iter()
+                    .filter(|i| i.scope == Scope::Huyen && matches!(i.applies, Applies::Digital(_)))
+                    .map(|i| i.cite)
+                    .collect();
                 notes.push(Diagnostic::warning(
                     rules,
                     "unit.digital_index",
-                    Message::FixedByKind { kind: kind.id, value: format!("\"{}\"", d.key()) },
+                    Message::IndexForGeneralSchoolsOnly { value: index_key(given), cites },
                 ));
             }
+            (IndexRule::Fixed(fixed), Some(given)) if fixed != given => notes.push(Diagnostic::warning(
+                rules,
+                "unit.digital_index",
+                Message::FixedByKind { kind: kind.id, value: index_key(given) },
+            )),
+            (IndexRule::Choose(asked), Some(Some(given))) if given != asked => notes.push(Diagnostic::warning(
+                rules,
+                "unit.digital_index",
+                Message::FixedByKind { kind: kind.id, value: index_key(Some(given)) },
+            )),
+            _ => {}
         }
-        RuleSet::profile(kind, u.public, u.vocational, u.digital_index)
+        RuleSet::profile(kind, u.public, u.learners, u.vocational, u.digital_index)
     });
 
     // Counts against their totals.
@@ -234,12 +272,15 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
                     Message::EvidenceNeedsCodeOrTitle,
                 ));
             }
+            // Older evidence is normal (a unit's standing rules and plans); evidence dated after
+            // the last filing day cannot have been in a dossier filed in time (rules.md §5).
             if let (Some(date), Some(year)) = (item.date, year) {
-                if date.year() != year {
-                    notes.push(Diagnostic::note(
+                let last_day = t.last_filing_day(year);
+                if date > last_day {
+                    notes.push(Diagnostic::warning(
                         rules,
                         FieldPath::Evidence(id.clone(), Some(i), Some("date")),
-                        Message::EvidenceOutsideYear { date, year },
+                        Message::EvidenceAfterFiling { date, last_day },
                     ));
                 }
             }
@@ -299,7 +340,12 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
         if p.decision_date.is_none() {
             notes.push(Diagnostic::warning(rules, "previous_recognition.decision_date", Message::PreviousIncomplete));
         }
-        Some(Previous { level: p.level?, decision_date: p.decision_date? })
+        Some(Previous {
+            level: p.level?,
+            decision_date: p.decision_date?,
+            year: p.year.and_then(|y| i32::try_from(y).ok()),
+            reading: p.validity_from.unwrap_or(ValidityReading::DecisionYear),
+        })
     });
 
     // District governments have ended (the rule set says when); who receives the dossier is the
@@ -318,5 +364,17 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
         }
     }
 
-    Ok(Dossier { rules, kind, profile, year, values: values.clone(), evidenced, previous, diagnostics: notes })
+    let report_date = file.report.as_ref().and_then(|r| r.date);
+    Ok(Dossier {
+        rules,
+        kind,
+        profile,
+        year,
+        values: values.clone(),
+        evidenced,
+        previous,
+        report_date,
+        request_level: file.request_level,
+        diagnostics: notes,
+    })
 }

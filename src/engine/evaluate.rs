@@ -9,7 +9,9 @@ use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Message};
 use crate::engine::check::Dossier;
 use crate::file::{FieldPath, Values};
-use crate::rules::{IndicatorDef, Level, MonthDay, Part, Profile, RuleSet, Scope, Test};
+use crate::rules::{
+    Applies, Cite, IndicatorDef, InputKind, Level, MonthDay, Part, Profile, RuleSet, Scope, Test, ValidityReading,
+};
 
 /// An indicator's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -122,11 +124,59 @@ pub struct Upgrade {
     pub eligible_this_cycle: bool,
 }
 
+/// How long a previous recognition lasts (Điều 5.4, 11.4), under the reading the dossier
+/// chose, with the other reading beside it (rules.md §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Validity {
+    pub reading: ValidityReading,
     pub valid_until: Date,
     pub rerecognition_year: i32,
     pub valid_on_today: bool,
+    pub other_reading: OtherReading,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct OtherReading {
+    pub reading: ValidityReading,
+    pub valid_until: Date,
+    pub rerecognition_year: i32,
+}
+
+/// What the unit may ask for this cycle (rules.md §3a).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// Đánh giá, công nhận: no recognition before.
+    First,
+    /// Công nhận lại (Điều 2.10): the previous recognition has lapsed for this cycle.
+    Renewal,
+    /// Công nhận nâng mức độ (Điều 2.11): from level 1 to level 2.
+    Upgrade,
+    /// Nothing may be asked this cycle.
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestReason {
+    MeetsLevel,
+    /// No level is met (Điều 21.2: a unit files only when its self-assessment meets one).
+    NotMet,
+    /// The previous recognition is still valid for this cycle.
+    StillValid,
+    /// Level 2 is met but the 12 months after the level-1 decision end after this cycle.
+    UpgradeNotYet,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Request {
+    pub kind: RequestKind,
+    pub level: u8,
+    pub reason: RequestReason,
+    /// With `upgrade_not_yet`: the first day the upgrade may be asked, and the first assessed
+    /// year whose filing window (to 14/01 of the next year) it falls in.
+    pub eligible_from: Option<Date>,
+    pub first_year: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -148,6 +198,7 @@ pub struct Evaluation {
     pub levels: Vec<LevelResult>,
     pub upgrade: Option<Upgrade>,
     pub validity: Option<Validity>,
+    pub request: Request,
     pub deadlines: Deadlines,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -218,20 +269,36 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
             ));
         }
     }
-    let level_one_met = levels.first().is_some_and(|l| l.met);
-    if level == 2 && !level_one_met {
-        diagnostics.push(Diagnostic::warning(rules, "", Message::LevelTwoWithoutLevelOne));
+    let conditions = rules.procedure(scope).map_or(0, |p| p.conditions);
+    let level_one = levels.first();
+    if level == 2 && !level_one.is_some_and(|l| l.met) {
+        // Level 2 is judged on its own article (Điều 8.2, 14.2); say which of level 1 fail.
+        let missing = level_one
+            .map(|l| {
+                l.indicators()
+                    .filter(|i| !matches!(i.status, Status::Pass | Status::NotApplicable))
+                    .map(|i| i.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        diagnostics.push(Diagnostic::warning(
+            rules,
+            "",
+            Message::LevelTwoWithoutLevelOne { missing, basis: Cite::khoan(conditions, 2) },
+        ));
     }
 
     let t = &rules.timing;
     let next = year.saturating_add(1);
     let submit_before = on(next, t.submit_before);
-    let last_submit_day = submit_before.add_days(-1).unwrap_or(submit_before);
+    let last_submit_day = t.last_filing_day(year);
     let deadlines = Deadlines {
         submit_before,
         decision_before: on(next, t.decision_before),
         days_left: today.days_until(submit_before),
     };
+    let procedure = rules.procedure(scope);
+    let cite = |f: fn(&crate::rules::Procedure) -> Cite| procedure.map_or(Cite::khoan(0, 0), f);
 
     let mut upgrade = None;
     let mut validity = None;
@@ -249,28 +316,87 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         if prev.level == Level::One {
             if let Some(eligible_from) = decided.add_months_clamped(t.upgrade_after_months).and_then(|d| d.add_days(1))
             {
-                let eligible_this_cycle = eligible_from <= last_submit_day;
-                if level == 2 && !eligible_this_cycle {
-                    diagnostics.push(Diagnostic::warning(
-                        rules,
-                        "previous_recognition.decision_date",
-                        Message::UpgradeNotYet { decided, eligible_from, year },
-                    ));
-                }
-                upgrade = Some(Upgrade { eligible_from, eligible_this_cycle });
+                upgrade = Some(Upgrade { eligible_from, eligible_this_cycle: eligible_from <= last_submit_day });
             }
         }
-        // Điều 5.4, 11.4: kept for the 3 years after the year of the decision.
-        let rerecognition_year = decided.year().saturating_add(t.valid_years);
-        if let Some(valid_until) = Date::new(rerecognition_year, 12, 31) {
-            if year < rerecognition_year && (prev.level == Level::Two || level < 2) {
-                diagnostics.push(Diagnostic::note(
+        // Điều 5.4, 11.4: kept for the 3 years after "năm được công nhận", read as the year of
+        // the decision or as the assessed year it recognises (rules.md §4).
+        let until = |reading: ValidityReading| {
+            let from = match reading {
+                ValidityReading::DecisionYear => decided.year(),
+                ValidityReading::AssessedYear => prev.year.unwrap_or(decided.year().saturating_sub(1)),
+            };
+            let again = from.saturating_add(t.valid_years);
+            Date::new(again, 12, 31).map(|d| (d, again))
+        };
+        if let (Some((valid_until, rerecognition_year)), Some((other_until, other_year))) =
+            (until(prev.reading), until(prev.reading.other()))
+        {
+            validity = Some(Validity {
+                reading: prev.reading,
+                valid_until,
+                rerecognition_year,
+                valid_on_today: today <= valid_until,
+                other_reading: OtherReading {
+                    reading: prev.reading.other(),
+                    valid_until: other_until,
+                    rerecognition_year: other_year,
+                },
+            });
+            // The readings disagree about this cycle: the unit should ask which applies.
+            if rerecognition_year != other_year && year == rerecognition_year.min(other_year) {
+                diagnostics.push(Diagnostic::warning(
                     rules,
-                    "previous_recognition",
-                    Message::RecognitionStillValid { level: prev.level, valid_until, rerecognition_year },
+                    "previous_recognition.validity_from",
+                    Message::ReadingsDiffer { year: rerecognition_year, other_year, reading: prev.reading },
                 ));
             }
-            validity = Some(Validity { valid_until, rerecognition_year, valid_on_today: today <= valid_until });
+        }
+    }
+
+    let request = request(&levels, level, dossier, validity, upgrade, year, &mut diagnostics, rules);
+    match (request.reason, dossier.previous(), validity) {
+        (RequestReason::UpgradeNotYet, Some(prev), _) => diagnostics.push(Diagnostic::warning(
+            rules,
+            "previous_recognition.decision_date",
+            Message::UpgradeNotYet {
+                decided: prev.decision_date,
+                eligible_from: request.eligible_from.unwrap_or(prev.decision_date),
+                year,
+                first_year: request.first_year.unwrap_or(year),
+                cite: cite(|p| p.upgrade),
+            },
+        )),
+        (RequestReason::StillValid, Some(prev), Some(v)) => diagnostics.push(Diagnostic::note(
+            rules,
+            "previous_recognition",
+            Message::RecognitionStillValid {
+                level: prev.level,
+                valid_until: v.valid_until,
+                rerecognition_year: v.rerecognition_year,
+                reading: v.reading,
+                cite: cite(|p| p.validity),
+            },
+        )),
+        _ => {}
+    }
+    // The documents' date: within the filing window, and for an upgrade not before it may be asked.
+    if let Some(date) = dossier.report_date() {
+        if date > last_submit_day {
+            diagnostics.push(Diagnostic::warning(
+                rules,
+                "report.date",
+                Message::ReportAfterFiling { date, last_day: last_submit_day },
+            ));
+        }
+        if let (RequestKind::Upgrade, Some(up)) = (request.kind, upgrade) {
+            if date < up.eligible_from {
+                diagnostics.push(Diagnostic::warning(
+                    rules,
+                    "report.date",
+                    Message::ReportBeforeEligible { date, eligible_from: up.eligible_from },
+                ));
+            }
         }
     }
 
@@ -283,9 +409,63 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
         levels,
         upgrade,
         validity,
+        request,
         deadlines,
         diagnostics,
     }
+}
+
+/// What the unit may ask for this cycle: the table of rules.md §3a, then `request_level`.
+#[allow(clippy::too_many_arguments)]
+fn request(
+    levels: &[LevelResult],
+    level: u8,
+    dossier: &Dossier,
+    validity: Option<Validity>,
+    upgrade: Option<Upgrade>,
+    year: i32,
+    diagnostics: &mut Vec<Diagnostic>,
+    rules: &'static RuleSet,
+) -> Request {
+    let asked = |kind, level, reason| Request { kind, level, reason, eligible_from: None, first_year: None };
+    let still_valid = validity.is_some_and(|v| year < v.rerecognition_year);
+    let mut request = match (level, dossier.previous()) {
+        (0, _) => asked(RequestKind::None, 0, RequestReason::NotMet),
+        (l, None) => asked(RequestKind::First, l, RequestReason::MeetsLevel),
+        (l, Some(_)) if !still_valid => asked(RequestKind::Renewal, l, RequestReason::MeetsLevel),
+        (2, Some(prev)) if prev.level == Level::One => match upgrade {
+            Some(up) if up.eligible_this_cycle => asked(RequestKind::Upgrade, 2, RequestReason::MeetsLevel),
+            Some(up) => {
+                let t = &rules.timing;
+                // The first assessed year whose filing window (to 14/01 of the next year) the
+                // day falls in.
+                let y = up.eligible_from.year();
+                let first_year = if up.eligible_from <= t.last_filing_day(y.saturating_sub(1)) { y - 1 } else { y };
+                Request {
+                    eligible_from: Some(up.eligible_from),
+                    first_year: Some(first_year),
+                    ..asked(RequestKind::None, 0, RequestReason::UpgradeNotYet)
+                }
+            }
+            None => asked(RequestKind::None, 0, RequestReason::StillValid),
+        },
+        _ => asked(RequestKind::None, 0, RequestReason::StillValid),
+    };
+    // A unit may ask for less, never for more, and only for a level it meets.
+    if let Some(lower) = dossier.request_level().map(Level::number) {
+        let lowerable = matches!(request.kind, RequestKind::First | RequestKind::Renewal);
+        let met = levels.get(usize::from(lower.max(1)) - 1).is_some_and(|l| l.met);
+        if lowerable && lower <= request.level && met {
+            request.level = lower;
+        } else if lower != request.level {
+            diagnostics.push(Diagnostic::warning(
+                rules,
+                "request_level",
+                Message::RequestLevelIgnored { asked: lower, allowed: request.level },
+            ));
+        }
+    }
+    request
 }
 
 /// What one part of an indicator found.
@@ -328,7 +508,14 @@ pub fn judge(
     if !def.applies.holds(profile) {
         return Judgement { result, parts: Vec::new() };
     }
-    let applicable: Vec<&'static Part> = def.parts.iter().filter(|p| p.applies.holds(profile)).collect();
+    // A part the unit answered "does not apply" to (no private preschool in the area) is not
+    // counted: the indicator rests on its other parts (rules.md §2).
+    let answered_away = |p: &Part| match (p.test, &rules.input_of(&p.test).kind) {
+        (Test::Fact { input }, InputKind::Flag { unless: Some(other) }) => values.choice(input) == Some(other.key),
+        _ => false,
+    };
+    let applicable: Vec<&'static Part> =
+        def.parts.iter().filter(|p| p.applies.holds(profile) && !answered_away(p)).collect();
     let ratio_parts = applicable.iter().filter(|p| matches!(p.test, Test::Ratio { .. })).count();
     let mut parts = Vec::with_capacity(applicable.len());
     for part in applicable {
@@ -365,8 +552,13 @@ pub fn judge(
         };
         parts.push(Judged { part, outcome, ratio });
     }
+    // Whether the indicator applies at all is still open while the unit has not said which
+    // digital-transformation index it is rated under (rules.md §1).
+    let open = profile.index_unanswered && matches!(def.applies, Applies::Digital(_));
     // Any part known to fail fails the indicator; else any unknown part leaves it open.
-    result.status = if parts.iter().any(|p| p.outcome == Outcome::NotMet) {
+    result.status = if open {
+        Status::MissingInput
+    } else if parts.iter().any(|p| p.outcome == Outcome::NotMet) {
         Status::Fail
     } else if parts.iter().any(|p| p.outcome == Outcome::Unknown) {
         Status::MissingInput

@@ -7,7 +7,8 @@
 
 use super::fields::{self, Field, FieldPath, Kind, Record, Value as FieldValue};
 use super::{
-    CriterionNotes, DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, Value,
+    CriterionNotes, DossierFile, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamDecision,
+    TeamMember, Value,
 };
 use crate::date::Date;
 use crate::diagnostic::Message;
@@ -70,6 +71,7 @@ fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
         Kind::YesNo => FieldValue::Flag(yes_no(raw)?),
         Kind::Choice(allowed) => FieldValue::Key(key(allowed)?),
         Kind::Level => FieldValue::Key(key(&["1", "2"])?),
+        Kind::Number => FieldValue::Number(parse_count(raw)?.map(|n| i64::try_from(n).unwrap_or(i64::MAX))),
         Kind::Lines => {
             FieldValue::Lines(raw.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect())
         }
@@ -84,6 +86,7 @@ fn show(value: FieldValue) -> String {
         FieldValue::Date(d) => d.map_or(String::new(), |d| d.to_string()),
         FieldValue::Flag(b) => b.map_or(String::new(), |b| b.to_string()),
         FieldValue::Key(k) => k.unwrap_or_default().to_string(),
+        FieldValue::Number(n) => n.map_or(String::new(), |n| n.to_string()),
         FieldValue::None => String::new(),
     }
 }
@@ -113,6 +116,20 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
             let year = parse_count(raw)?;
             file.year = year.map(|y| i64::try_from(y).unwrap_or(i64::MAX));
         }
+        FieldPath::Top("request_level") => {
+            let FieldValue::Key(k) = parse(Kind::Level, raw)? else { return Err(unknown()) };
+            file.request_level = k.and_then(|k| k.parse().ok()).and_then(crate::rules::Level::from_number);
+        }
+        FieldPath::Field(Record::TeamDecision, key) => {
+            let value = parse(row(&fields::TEAM_DECISION, key).ok_or_else(unknown)?.kind, raw)?;
+            edit_report(file, |r| {
+                let d = r.team_decision.get_or_insert_with(TeamDecision::default);
+                set_value(d, &fields::TEAM_DECISION, key, value);
+                if *d == TeamDecision::default() {
+                    r.team_decision = None;
+                }
+            });
+        }
         FieldPath::Field(Record::Unit, key) => set_unit(rules, file, key, raw)?,
         FieldPath::Field(Record::Submission, key) => {
             let value = parse(row(&fields::SUBMISSION, key).ok_or_else(unknown)?.kind, raw)?;
@@ -136,7 +153,13 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
             let value =
                 match &def.kind {
                     InputKind::Count { .. } => parse_count(raw)?.map(Value::Count),
-                    InputKind::Flag => yes_no(raw)?.map(Value::Flag),
+                    InputKind::Flag { unless: Some(other) } if raw == other.key => Some(Value::Choice(other.key)),
+                    InputKind::Flag { unless } => yes_no(raw)
+                        .map_err(|_| Message::UnknownValue {
+                            found: raw.into(),
+                            allowed: ["true", "false"].into_iter().chain(unless.map(|c| c.key)).collect(),
+                        })?
+                        .map(Value::Flag),
                     InputKind::Choice { choices } => match raw {
                         "" => None,
                         key => Some(Value::Choice(choices.iter().find(|c| c.key == key).map(|c| c.key).ok_or_else(
@@ -261,6 +284,12 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
     let rules = rules::for_id(&file.ruleset);
     match FieldPath::parse(path, rules) {
         Some(FieldPath::Top("year")) => file.year.map_or(String::new(), |y| y.to_string()),
+        Some(FieldPath::Top("request_level")) => file.request_level.map_or(String::new(), |l| l.number().to_string()),
+        Some(FieldPath::Field(Record::TeamDecision, key)) => file
+            .report
+            .as_ref()
+            .and_then(|r| r.team_decision.as_ref())
+            .map_or(String::new(), |d| get_in(d, &fields::TEAM_DECISION, key)),
         Some(FieldPath::Field(Record::Unit, key)) => get_in(&file.unit, &fields::UNIT, key),
         Some(FieldPath::Field(Record::Submission, key)) => {
             file.submission.as_ref().map_or(String::new(), |s| get_in(s, &fields::SUBMISSION, key))
@@ -302,9 +331,10 @@ pub fn text_error(path: &str, text: &str) -> Option<Message> {
     let parsed = FieldPath::parse(path, rules)?;
     match parsed {
         FieldPath::Top("year") | FieldPath::Input(Section::Counts, _) => parse_count(text).err(),
-        FieldPath::Input(..) | FieldPath::Field(Record::Unit, _) | FieldPath::Field(Record::Previous, "level") => {
-            set_field(&mut DossierFile::default(), path, text).err()
-        }
+        FieldPath::Input(..)
+        | FieldPath::Field(Record::Unit, _)
+        | FieldPath::Field(Record::Previous, "level" | "year" | "validity_from")
+        | FieldPath::Top("request_level") => set_field(&mut DossierFile::default(), path, text).err(),
         _ if parsed.kind(rules) == Some(Kind::Date) => date(text).err(),
         _ => None,
     }

@@ -8,9 +8,11 @@
 
 use std::fmt;
 
-use super::{CriterionNotes, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamMember, UnitFile};
+use super::{
+    CriterionNotes, EvidenceItem, Final, PreviousRecognition, Report, Submission, TeamDecision, TeamMember, UnitFile,
+};
 use crate::date::Date;
-use crate::rules::{DigitalIndex, Input, Level, RuleSet, Scope, Section};
+use crate::rules::{DigitalIndex, Input, Level, RuleSet, Scope, Section, ValidityReading};
 
 /// What a field holds, and so how it is read, written, typed into and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +26,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Mức độ 1 or 2 (a JSON number).
     Level,
+    /// A whole number (a JSON number; a year).
+    Number,
     /// A list or map of records with a table of their own (the report's team, its criteria,
     /// the decision that set up the team): read and written by their owner.
     Group,
@@ -38,6 +42,7 @@ pub enum Value {
     Flag(Option<bool>),
     /// A choice's key, or a level's number as text.
     Key(Option<&'static str>),
+    Number(Option<i64>),
     None,
 }
 
@@ -46,6 +51,9 @@ pub struct Field<T: 'static> {
     pub key: &'static str,
     pub label: (&'static str, &'static str),
     pub kind: Kind,
+    /// Written only when it holds a value: an addition to format version 1, so that files
+    /// without it keep their bytes.
+    pub sparse: bool,
     pub get: fn(&T) -> Value,
     pub set: fn(&mut T, Value),
 }
@@ -74,6 +82,7 @@ macro_rules! text {
             key: $key,
             label: ($vi, $en),
             kind: Kind::Text,
+            sparse: false,
             get: |r| Value::Text(r.$f.clone()),
             set: |r, v| {
                 if let Value::Text(t) = v {
@@ -90,6 +99,7 @@ macro_rules! date {
             key: $key,
             label: ($vi, $en),
             kind: Kind::Date,
+            sparse: false,
             get: |r| Value::Date(r.$f),
             set: |r, v| {
                 if let Value::Date(d) = v {
@@ -106,6 +116,7 @@ macro_rules! yes_no {
             key: $key,
             label: ($vi, $en),
             kind: Kind::YesNo,
+            sparse: false,
             get: |r| Value::Flag(r.$f),
             set: |r, v| {
                 if let Value::Flag(b) = v {
@@ -118,20 +129,28 @@ macro_rules! yes_no {
 
 macro_rules! group {
     ($key:literal, $vi:literal, $en:literal) => {
-        Field { key: $key, label: ($vi, $en), kind: Kind::Group, get: |_| Value::None, set: |_, _| {} }
+        Field { key: $key, label: ($vi, $en), kind: Kind::Group, sparse: false, get: |_| Value::None, set: |_, _| {} }
     };
 }
 
 const SCOPES: [&str; 2] = ["huyen", "tinh"];
-const INDEXES: [&str; 2] = ["4725", "4740"];
+/// The digital-transformation indexes, and "none" (rules.md §1).
+const INDEXES: [&str; 3] = ["4725", "4740", "none"];
 const LEVELS: [&str; 2] = ["1", "2"];
+const READINGS: [&str; 2] = ["decision_year", "assessed_year"];
 
-pub static UNIT: [Field<UnitFile>; 10] = [
+/// A row that is written only when it holds a value.
+const fn sparse<T>(f: Field<T>) -> Field<T> {
+    Field { sparse: true, ..f }
+}
+
+pub static UNIT: [Field<UnitFile>; 11] = [
     text!("name", "Tên đơn vị", "Unit name", name),
     Field {
         key: "scope",
         label: ("Cấp đánh giá (huyện/tỉnh)", "Scope (district/province)"),
         kind: Kind::Choice(&SCOPES),
+        sparse: false,
         get: |u| Value::Key(u.scope.map(Scope::key)),
         set: |u, v| {
             if let Value::Key(k) = v {
@@ -150,13 +169,20 @@ pub static UNIT: [Field<UnitFile>; 10] = [
         key: "digital_index",
         label: ("Bộ chỉ số chuyển đổi số", "Digital-transformation index"),
         kind: Kind::Choice(&INDEXES),
-        get: |u| Value::Key(u.digital_index.map(DigitalIndex::key)),
+        sparse: false,
+        get: |u| Value::Key(u.digital_index.map(|d| d.map_or("none", DigitalIndex::key))),
         set: |u, v| {
             if let Value::Key(k) = v {
-                u.digital_index = k.and_then(DigitalIndex::from_key)
+                u.digital_index = k.map(DigitalIndex::from_key)
             }
         },
     },
+    sparse(yes_no!(
+        "learners",
+        "Có Người học (học sinh, sinh viên, học viên)",
+        "Has learners (pupils, students, trainees)",
+        learners
+    )),
 ];
 
 pub static SUBMISSION: [Field<Submission>; 2] = [
@@ -164,11 +190,12 @@ pub static SUBMISSION: [Field<Submission>; 2] = [
     text!("decision_maker", "Người quyết định công nhận", "Decision maker", decision_maker),
 ];
 
-pub static PREVIOUS: [Field<PreviousRecognition>; 3] = [
+pub static PREVIOUS: [Field<PreviousRecognition>; 5] = [
     Field {
         key: "level",
         label: ("Mức độ đã được công nhận", "Level recognised"),
         kind: Kind::Level,
+        sparse: false,
         get: |p| Value::Key(p.level.map(|l| LEVELS[usize::from(l.number() - 1)])),
         set: |p, v| {
             if let Value::Key(k) = v {
@@ -178,6 +205,30 @@ pub static PREVIOUS: [Field<PreviousRecognition>; 3] = [
     },
     text!("decision_no", "Số quyết định công nhận", "Decision number", decision_no),
     date!("decision_date", "Ngày quyết định công nhận", "Decision date", decision_date),
+    sparse(Field {
+        key: "year",
+        label: ("Năm đánh giá được công nhận", "Assessed year recognised"),
+        kind: Kind::Number,
+        sparse: false,
+        get: |p| Value::Number(p.year),
+        set: |p, v| {
+            if let Value::Number(n) = v {
+                p.year = n
+            }
+        },
+    }),
+    sparse(Field {
+        key: "validity_from",
+        label: ("Cách tính thời hạn công nhận", "How validity is counted"),
+        kind: Kind::Choice(&READINGS),
+        sparse: false,
+        get: |p| Value::Key(p.validity_from.map(ValidityReading::key)),
+        set: |p, v| {
+            if let Value::Key(k) = v {
+                p.validity_from = k.and_then(ValidityReading::from_key)
+            }
+        },
+    }),
 ];
 
 pub static EVIDENCE: [Field<EvidenceItem>; 6] = [
@@ -201,13 +252,14 @@ pub static CRITERION: [Field<CriterionNotes>; 3] = [
     text!("plan", "Kế hoạch cải tiến chất lượng", "Improvement plan", plan),
 ];
 
-pub static REPORT: [Field<Report>; 11] = [
+pub static REPORT: [Field<Report>; 12] = [
     text!("parent", "Cơ quan, tổ chức chủ quản", "Parent body", parent),
     text!("request_no", "Số, ký hiệu Tờ trình", "Number of the request", request_no),
     text!("report_no", "Số, ký hiệu Báo cáo", "Number of the report", report_no),
     text!("place", "Địa danh", "Place", place),
     date!("date", "Ngày ban hành văn bản", "Date of the documents", date),
     text!("signer_title", "Chức vụ người ký", "Signer's position", signer_title),
+    sparse(group!("team_decision", "Quyết định thành lập Tổ đánh giá", "Decision setting up the team")),
     group!("team", "Thành viên Tổ đánh giá", "Team member"),
     text!("method", "Cách thức tự đánh giá", "How the assessment was done", method),
     group!("criteria", "Nhận xét theo tiêu chí", "Notes by criterion"),
@@ -216,6 +268,7 @@ pub static REPORT: [Field<Report>; 11] = [
         key: "recipients",
         label: ("Nơi nhận (mỗi dòng một nơi)", "Copies to (one per line)"),
         kind: Kind::Lines,
+        sparse: false,
         get: |r| Value::Lines(r.recipients.clone()),
         set: |r, v| {
             if let Value::Lines(l) = v {
@@ -225,13 +278,18 @@ pub static REPORT: [Field<Report>; 11] = [
     },
 ];
 
+pub static TEAM_DECISION: [Field<TeamDecision>; 2] = [
+    text!("number", "Số quyết định thành lập Tổ đánh giá", "Number of the decision setting up the team", number),
+    date!("date", "Ngày quyết định thành lập Tổ đánh giá", "Date of the decision setting up the team", date),
+];
+
 pub static FINAL: [Field<Final>; 2] = [
     date!("date", "Ngày chốt hồ sơ", "Date finalised", date),
     text!("fingerprint", "Mã kiểm tra hồ sơ", "Fingerprint", fingerprint),
 ];
 
 /// The top-level keys, in the order the file writes them, with the labels of whole sections.
-pub static TOP: [(&str, (&str, &str)); 14] = [
+pub static TOP: [(&str, (&str, &str)); 15] = [
     ("format", ("Định dạng tệp", "File format")),
     ("version", ("Phiên bản định dạng", "Format version")),
     ("ruleset", ("Bộ tiêu chí", "Rule set")),
@@ -239,6 +297,7 @@ pub static TOP: [(&str, (&str, &str)); 14] = [
     ("year", ("Năm đánh giá", "Assessed year")),
     ("submission", ("Nơi nhận hồ sơ", "Submission")),
     ("previous_recognition", ("Lần công nhận trước", "Previous recognition")),
+    ("request_level", ("Mức độ đề nghị công nhận", "Level requested")),
     ("counts", ("Số liệu", "Figures")),
     ("facts", ("Kết quả thực hiện", "Facts")),
     ("evidence", ("Minh chứng", "Evidence")),
@@ -255,17 +314,22 @@ pub enum Record {
     Submission,
     Previous,
     Report,
+    /// `report.team_decision`
+    TeamDecision,
     Final,
 }
 
 impl Record {
-    pub const ALL: [Record; 5] = [Record::Unit, Record::Submission, Record::Previous, Record::Report, Record::Final];
+    pub const ALL: [Record; 6] =
+        [Record::Unit, Record::Submission, Record::Previous, Record::Report, Record::TeamDecision, Record::Final];
+    /// Its path in the file.
     pub fn key(self) -> &'static str {
         match self {
             Record::Unit => "unit",
             Record::Submission => "submission",
             Record::Previous => "previous_recognition",
             Record::Report => "report",
+            Record::TeamDecision => "report.team_decision",
             Record::Final => "final",
         }
     }
@@ -279,6 +343,7 @@ impl Record {
             Record::Submission => rows(&SUBMISSION),
             Record::Previous => rows(&PREVIOUS),
             Record::Report => rows(&REPORT),
+            Record::TeamDecision => rows(&TEAM_DECISION),
             Record::Final => rows(&FINAL),
         }
     }
@@ -358,6 +423,9 @@ impl FieldPath {
             return TOP.iter().map(|(k, _)| *k).find(|k| *k == text).map(FieldPath::Top);
         };
         if let Some(record) = Record::ALL.into_iter().find(|r| r.key() == head) {
+            if let Some(key) = rest.strip_prefix("team_decision.").filter(|_| record == Record::Report) {
+                return Some(FieldPath::Field(Record::TeamDecision, Record::TeamDecision.row(key)?.0));
+            }
             if record == Record::Report {
                 if let Some((name, index, field)) = indexed(rest) {
                     if name != "team" {
@@ -488,6 +556,10 @@ mod tests {
             "report.team[2]",
             "report.team[2].role",
             "report.criteria.3.plan",
+            "report.team_decision.number",
+            "request_level",
+            "previous_recognition.validity_from",
+            "unit.learners",
             "final.fingerprint",
         ] {
             let path = FieldPath::parse(text, rules).unwrap_or_else(|| panic!("{text}"));

@@ -7,7 +7,9 @@
 use serde_json::{Map, Number, Value as Json};
 
 use super::fields::{self, Field, FieldPath, Kind, Record, Value as FieldValue};
-use super::{CriterionNotes, DossierFile, EvidenceItem, Report, TeamMember, Value, Values, FORMAT, VERSION};
+use super::{
+    CriterionNotes, DossierFile, EvidenceItem, Report, TeamDecision, TeamMember, Value, Values, FORMAT, VERSION,
+};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Expected, Message};
 use crate::rules::{self, InputKind, RuleSet, Section};
@@ -183,6 +185,18 @@ impl Reader {
         }
     }
 
+    /// A whole number (a year).
+    fn integer(&mut self, obj: &mut Map<String, Json>, key: &str, path: &FieldPath) -> Option<i64> {
+        match obj.shift_remove(key) {
+            None | Some(Json::Null) => None,
+            Some(Json::Number(n)) if n.as_i64().is_some() => n.as_i64(),
+            Some(_) => {
+                self.wrong(path.clone(), Expected::Year);
+                None
+            }
+        }
+    }
+
     fn lines(&mut self, obj: &mut Map<String, Json>, key: &str, path: &FieldPath) -> Vec<String> {
         match obj.shift_remove(key) {
             None | Some(Json::Null) => Vec::new(),
@@ -221,6 +235,7 @@ impl Reader {
                 Kind::YesNo => FieldValue::Flag(self.flag(m, f.key, &at)),
                 Kind::Choice(keys) => FieldValue::Key(self.choice(m, f.key, &at, keys)),
                 Kind::Level => FieldValue::Key(self.level(m, f.key, &at)),
+                Kind::Number => FieldValue::Number(self.integer(m, f.key, &at)),
                 Kind::Lines => FieldValue::Lines(self.lines(m, f.key, &at)),
                 Kind::Group => {
                     group(self, m, &mut record, f.key);
@@ -281,6 +296,9 @@ impl Reader {
         };
         let submission = self.fixed(&mut root, Record::Submission, &fields::SUBMISSION, |s| &mut s.extra);
         let previous_recognition = self.fixed(&mut root, Record::Previous, &fields::PREVIOUS, |p| &mut p.extra);
+        let request_level = self
+            .level(&mut root, "request_level", &FieldPath::Top("request_level"))
+            .and_then(|k| k.parse().ok().and_then(crate::rules::Level::from_number));
         let mut values = Values::default();
         let mut counts = self.object(&mut root, "counts", FieldPath::Top("counts")).unwrap_or_default();
         let mut facts = self.object(&mut root, "facts", FieldPath::Top("facts")).unwrap_or_default();
@@ -292,7 +310,12 @@ impl Reader {
             let path = FieldPath::Input(def.section, def.key);
             let value = match &def.kind {
                 InputKind::Count { .. } => self.count(obj, def.key, &path).map(Value::Count),
-                InputKind::Flag => self.flag(obj, def.key, &path).map(Value::Flag),
+                InputKind::Flag { unless: None } => self.flag(obj, def.key, &path).map(Value::Flag),
+                // true, false, or the answer that makes the part not apply ("none_in_area").
+                InputKind::Flag { unless: Some(other) } => match obj.get(def.key) {
+                    Some(Json::String(_)) => self.choice(obj, def.key, &path, &[other.key]).map(Value::Choice),
+                    _ => self.flag(obj, def.key, &path).map(Value::Flag),
+                },
                 InputKind::Choice { choices } => {
                     let allowed: Vec<&'static str> = choices.iter().map(|c| c.key).collect();
                     self.choice(obj, def.key, &path, &allowed).map(Value::Choice)
@@ -326,6 +349,7 @@ impl Reader {
             year,
             submission,
             previous_recognition,
+            request_level,
             values,
             evidence,
             notes,
@@ -370,6 +394,19 @@ impl Reader {
             &fields::REPORT,
             |k| FieldPath::Field(Record::Report, k),
             |r, m, report: &mut Report, key| match key {
+                "team_decision" => {
+                    let path = FieldPath::Top(Record::TeamDecision.key());
+                    report.team_decision = r.object(m, "team_decision", path).map(|mut o| {
+                        let mut d: TeamDecision = r.record(
+                            &mut o,
+                            &fields::TEAM_DECISION,
+                            |k| FieldPath::Field(Record::TeamDecision, k),
+                            |_, _, _, _| {},
+                        );
+                        d.extra = o;
+                        d
+                    });
+                }
                 "team" => {
                     report.team = r.list_of(m, "team", FieldPath::Field(Record::Report, "team"), |r, mut o, i| {
                         let mut t: TeamMember =
@@ -469,6 +506,7 @@ fn with_extra(mut m: Map<String, Json>, extra: &Map<String, Json>) -> Json {
 }
 
 /// The fields of `table` from a record, in table order; rows of kind `Group` from `group`.
+/// A sparse row without a value is left out.
 fn record<T>(
     r: &T,
     table: &'static [Field<T>],
@@ -478,6 +516,7 @@ fn record<T>(
     let mut m = Map::new();
     for f in table {
         let value = match (f.get)(r) {
+            FieldValue::Number(n) => n.map_or(Json::Null, Json::from),
             FieldValue::Text(t) => opt_text(&t),
             FieldValue::Date(d) => d.map_or(Json::Null, |d| d.to_string().into()),
             FieldValue::Flag(b) => b.map_or(Json::Null, Json::Bool),
@@ -490,6 +529,9 @@ fn record<T>(
             FieldValue::Lines(lines) => Json::Array(lines.into_iter().map(Json::String).collect()),
             FieldValue::None => group(f.key),
         };
+        if f.sparse && value.is_null() {
+            continue;
+        }
         m.insert(f.key.into(), value);
     }
     with_extra(m, extra)
@@ -540,6 +582,9 @@ pub fn to_json(file: &DossierFile) -> Json {
         "previous_recognition".into(),
         file.previous_recognition.as_ref().map_or(Json::Null, |p| record(p, &fields::PREVIOUS, &p.extra, none)),
     );
+    if let Some(level) = file.request_level {
+        root.insert("request_level".into(), level.number().into());
+    }
     root.insert("counts".into(), with_extra(counts, &file.counts_extra));
     root.insert("facts".into(), with_extra(facts, &file.facts_extra));
     root.insert("evidence".into(), Json::Object(evidence));
@@ -556,6 +601,9 @@ pub fn to_json(file: &DossierFile) -> Json {
 
 fn report_json(r: &Report) -> Json {
     record(r, &fields::REPORT, &r.extra, |key| match key {
+        "team_decision" => {
+            r.team_decision.as_ref().map_or(Json::Null, |d| record(d, &fields::TEAM_DECISION, &d.extra, |_| Json::Null))
+        }
         "team" => Json::Array(r.team.iter().map(|t| record(t, &fields::TEAM, &t.extra, |_| Json::Null)).collect()),
         "criteria" => {
             let mut ordered: Vec<&(String, CriterionNotes)> = Vec::new();

@@ -18,7 +18,7 @@ pub use json::{read, read_value, to_json, write};
 use serde_json::{Map, Value as Json};
 
 use crate::date::Date;
-use crate::rules::{self, DigitalIndex, Input, Level, Scope};
+use crate::rules::{self, DigitalIndex, Input, Level, Scope, ValidityReading};
 
 pub const FORMAT: &str = "dvht-dossier";
 /// The version this build writes; `read` migrates every older one up to it.
@@ -80,7 +80,10 @@ pub struct UnitFile {
     pub head: Option<String>,
     pub address: Option<String>,
     pub vocational: Option<bool>,
-    pub digital_index: Option<DigitalIndex>,
+    /// `None`: the kind's default (or not yet answered); `Some(None)`: the answer "none".
+    pub digital_index: Option<Option<DigitalIndex>>,
+    /// Whether the unit has "Người học", where the kind allows the answer (rules.md §1).
+    pub learners: Option<bool>,
     pub extra: Map<String, Json>,
 }
 
@@ -96,6 +99,11 @@ pub struct PreviousRecognition {
     pub level: Option<Level>,
     pub decision_no: Option<String>,
     pub decision_date: Option<Date>,
+    /// The assessed year the decision recognises (rules.md §4; absent: the year before the
+    /// decision's).
+    pub year: Option<i64>,
+    /// Which reading of "năm được công nhận" the recipient applies (absent: the decision's year).
+    pub validity_from: Option<ValidityReading>,
     pub extra: Map<String, Json>,
 }
 
@@ -150,6 +158,8 @@ pub struct Report {
     pub date: Option<Date>,
     /// Chức vụ of the signer ("Hiệu trưởng").
     pub signer_title: Option<String>,
+    /// The decision that set up the team, if given.
+    pub team_decision: Option<TeamDecision>,
     pub team: Vec<TeamMember>,
     /// How the assessment was done.
     pub method: Option<String>,
@@ -177,6 +187,14 @@ impl Report {
     }
 }
 
+/// The decision that set up the Tổ đánh giá (Điều 10.1a, 16.1a).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TeamDecision {
+    pub number: Option<String>,
+    pub date: Option<Date>,
+    pub extra: Map<String, Json>,
+}
+
 /// The mark of a finalised dossier: the day, and the fingerprint of what was finalised.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Final {
@@ -194,6 +212,8 @@ pub struct DossierFile {
     pub year: Option<i64>,
     pub submission: Option<Submission>,
     pub previous_recognition: Option<PreviousRecognition>,
+    /// A lower level than the unit may ask for (rules.md §3a); written only when given.
+    pub request_level: Option<Level>,
     pub values: Values,
     /// Evidence items by indicator id, in file order (written in rules-table order).
     pub evidence: Vec<(String, Vec<EvidenceItem>)>,
@@ -213,6 +233,7 @@ impl Default for DossierFile {
             year: None,
             submission: None,
             previous_recognition: None,
+            request_level: None,
             values: Values::default(),
             evidence: Vec::new(),
             notes: Vec::new(),

@@ -128,14 +128,68 @@ impl DigitalIndex {
     }
 }
 
+/// The two readings of "bảo lưu … 03 năm tiếp theo năm được công nhận" (Điều 5.4, 11.4;
+/// rules.md §4): the year of the decision, or the assessed year it recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidityReading {
+    DecisionYear,
+    AssessedYear,
+}
+
+impl ValidityReading {
+    pub const ALL: [ValidityReading; 2] = [ValidityReading::DecisionYear, ValidityReading::AssessedYear];
+    pub fn key(self) -> &'static str {
+        match self {
+            ValidityReading::DecisionYear => "decision_year",
+            ValidityReading::AssessedYear => "assessed_year",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<ValidityReading> {
+        ValidityReading::ALL.into_iter().find(|r| r.key() == key)
+    }
+    pub fn other(self) -> ValidityReading {
+        match self {
+            ValidityReading::DecisionYear => ValidityReading::AssessedYear,
+            ValidityReading::AssessedYear => ValidityReading::DecisionYear,
+        }
+    }
+}
+
 /// Whether a kind of unit is "cơ quan, đơn vị sự nghiệp công lập" (rules.md §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PublicRule {
     /// Fixed by the kind; a different value in a file is ignored with a warning.
     Fixed(bool),
+    /// The kind's default, which a dossier may override (a Party or mass-organisation body
+    /// whose running costs the state budget does not guarantee is not "của nhà nước").
+    Overridable(bool),
     /// A school: the dossier must say công lập (true) or ngoài công lập (false).
     Choose,
+}
+
+impl PublicRule {
+    /// The kind's own answer, if it has one.
+    pub fn default(self) -> Option<bool> {
+        match self {
+            PublicRule::Fixed(v) | PublicRule::Overridable(v) => Some(v),
+            PublicRule::Choose => None,
+        }
+    }
+}
+
+/// Which digital-transformation index applies to a kind (rules.md §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndexRule {
+    /// Fixed by the kind; a different value in a file is ignored with a warning.
+    Fixed(Option<DigitalIndex>),
+    /// The kind's default, which a dossier may override.
+    Overridable(Option<DigitalIndex>),
+    /// The dossier must say whether this index applies (`"none"` if not); unanswered, the
+    /// indicators it governs are `missing_input`.
+    Choose(DigitalIndex),
 }
 
 /// An attribute of a kind with its default, and whether a dossier may override it.
@@ -160,10 +214,10 @@ pub struct UnitKind {
     pub who: &'static str,
     pub public: PublicRule,
     /// Has "Người học" (Điều 2.8): the learner part of indicator 3.1 applies.
-    pub learners: bool,
+    pub learners: Attribute<bool>,
     /// A "cơ sở giáo dục nghề nghiệp": accreditation applies (3.5 huyện, 3.6 tỉnh).
     pub vocational: Attribute<bool>,
-    pub digital_index: Attribute<Option<DigitalIndex>>,
+    pub digital_index: IndexRule,
     /// A "tổ chức kinh tế": indicator 2.4 does not apply.
     pub economic: bool,
     /// Nhà trẻ, trường mẫu giáo, trường mầm non: the preschool parts of 1.2 and 3.2.
@@ -184,8 +238,19 @@ pub struct Profile {
     pub learners: bool,
     pub vocational: bool,
     pub digital_index: Option<DigitalIndex>,
+    /// The kind asks which index applies and the dossier has not said yet.
+    pub index_unanswered: bool,
+    /// The index the kind asks about, if it asks.
+    pub index_choice: Option<DigitalIndex>,
     pub economic: bool,
     pub preschool: bool,
+}
+
+impl Profile {
+    /// Whether an unanswered choice of index could be this one.
+    pub fn may_use(&self, index: DigitalIndex) -> bool {
+        self.index_choice == Some(index)
+    }
 }
 
 /// The inputs of a dossier, in the order of the file's `counts` then `facts`.
@@ -276,8 +341,9 @@ pub struct Choice {
 pub enum InputKind {
     /// A whole number of people; never more than `total` when that is given.
     Count { total: Option<Input> },
-    /// Yes or no.
-    Flag,
+    /// Yes or no; `unless` is a third answer that makes the part asking it not apply
+    /// ("none_in_area": no private preschool in the area, rules.md §2).
+    Flag { unless: Option<&'static Choice> },
     /// One of an ordered list of answers.
     Choice { choices: &'static [Choice] },
 }
@@ -339,7 +405,8 @@ impl Applies {
             Applies::NotEconomic => !p.economic,
             Applies::Learners => p.learners,
             Applies::PublicPreschool => p.public && p.preschool,
-            Applies::Digital(index) => p.digital_index == Some(index),
+            // Unanswered, the indicator is asked for (and judged missing_input).
+            Applies::Digital(index) => p.digital_index == Some(index) || (p.index_unanswered && p.may_use(index)),
             Applies::Vocational => p.vocational,
         }
     }
@@ -502,6 +569,23 @@ pub struct Timing {
     pub in_force_from: &'static str,
 }
 
+impl MonthDay {
+    /// This day in `year`; a day that does not exist falls back to the month's last day.
+    pub fn in_year(self, year: i32) -> crate::date::Date {
+        let day = self.day.min(crate::date::days_in_month(year, self.month)).max(1);
+        crate::date::Date::new(year, self.month, day).unwrap_or(crate::date::Date::MIN)
+    }
+}
+
+impl Timing {
+    /// The last day a dossier of assessed year `year` can be filed: the day before
+    /// `submit_before` of the next year (14/01).
+    pub fn last_filing_day(&self, year: i32) -> crate::date::Date {
+        let due = self.submit_before.in_year(year.saturating_add(1));
+        due.add_days(-1).unwrap_or(due)
+    }
+}
+
 /// Where the Circular sets out the procedure for one scope: the citations the documents and
 /// the calendar give. `tests/regulation.rs` checks each against the text.
 #[derive(Debug, Serialize)]
@@ -593,6 +677,9 @@ pub struct RuleSet {
     /// A unit publishes its results (Điều 21.3).
     pub publish: Cite,
     pub calendars: &'static [ProvincialCalendar],
+    /// The phrases of the text that limit an indicator to some units, by the applicability
+    /// they express: the Bản tổng hợp cites them on rows that do not apply (rules.md §7).
+    pub limits: &'static [(Applies, &'static str)],
 }
 
 impl PartialEq for RuleSet {
@@ -606,6 +693,11 @@ impl RuleSet {
     /// The scope's definition in the text (khoản 3 Điều 2 for huyện).
     pub fn scope_article(&self, scope: Scope) -> Option<Cite> {
         self.scope_articles.iter().find(|(s, _)| *s == scope).map(|(_, c)| *c)
+    }
+
+    /// The phrase of an indicator's own text that limits it to some units, if it is limited.
+    pub fn limit(&self, def: &IndicatorDef) -> Option<&'static str> {
+        self.limits.iter().find(|(a, phrase)| *a == def.applies && def.text.contains(phrase)).map(|(_, p)| *p)
     }
 
     /// Whether any indicator of a scope is measured by this digital index (QĐ 4740 only by
@@ -632,6 +724,14 @@ impl RuleSet {
 
     pub fn input(&self, id: Input) -> &InputDef {
         &self.inputs[id.index()]
+    }
+
+    /// The input a test asks about (the count of a ratio).
+    pub fn input_of(&self, test: &Test) -> &InputDef {
+        match *test {
+            Test::Fact { input } | Test::AtLeast { input, .. } => self.input(input),
+            Test::Ratio { count, .. } => self.input(count),
+        }
     }
 
     pub fn input_by_key(&self, section: Section, key: &str) -> Option<&InputDef> {
@@ -703,30 +803,41 @@ impl RuleSet {
     }
 
     /// The profile of a unit of this kind, with the dossier's answers where the kind allows.
-    /// `None` means "the kind's default" for every answer (dossier-format.md).
+    /// `None` means "the kind's default" for every answer (dossier-format.md); for the index,
+    /// `Some(None)` is the answer "none".
     pub fn profile(
         kind: &UnitKind,
         public: Option<bool>,
+        learners: Option<bool>,
         vocational: Option<bool>,
-        digital_index: Option<DigitalIndex>,
+        digital_index: Option<Option<DigitalIndex>>,
     ) -> Profile {
         let public = match kind.public {
             PublicRule::Fixed(value) => value,
+            PublicRule::Overridable(default) => public.unwrap_or(default),
+            // Unanswered, a school is judged as công lập until it says (check reports it).
             PublicRule::Choose => public.unwrap_or(true),
         };
-        let vocational = match vocational {
-            Some(v) if kind.vocational.overridable => v,
-            _ => kind.vocational.default,
+        let attribute = |a: Attribute<bool>, given: Option<bool>| match given {
+            Some(v) if a.overridable => v,
+            _ => a.default,
         };
-        let digital_index = match digital_index {
-            Some(d) if kind.digital_index.overridable => Some(d),
-            _ => kind.digital_index.default,
+        let (digital_index, index_unanswered, index_choice) = match (kind.digital_index, digital_index) {
+            (IndexRule::Fixed(d), _) => (d, false, None),
+            (IndexRule::Overridable(_), Some(given)) => (given, false, None),
+            (IndexRule::Overridable(d), None) => (d, false, None),
+            (IndexRule::Choose(d), Some(None)) => (None, false, Some(d)),
+            (IndexRule::Choose(d), Some(Some(given))) if given == d => (Some(d), false, Some(d)),
+            // Another index is not an answer to the kind's question: still unanswered.
+            (IndexRule::Choose(d), _) => (None, true, Some(d)),
         };
         Profile {
             public,
-            learners: kind.learners,
-            vocational,
+            learners: attribute(kind.learners, learners),
+            vocational: attribute(kind.vocational, vocational),
             digital_index,
+            index_unanswered,
+            index_choice,
             economic: kind.economic,
             preschool: kind.preschool,
         }

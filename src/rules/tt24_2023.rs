@@ -62,6 +62,10 @@ const COLLECTIVE_TITLES: [Choice; 3] = [
     },
 ];
 
+/// The third answer to 1.2 and 3.2's preschool part (rules.md §2).
+const NONE_IN_AREA: Choice =
+    Choice { key: "none_in_area", rank: 0, label_vi: "Không có trên địa bàn", label_en: "None in the area" };
+
 const DIGITAL_LEVELS: [Choice; 3] = [
     Choice { key: "not_met", rank: 0, label_vi: "Chưa đạt", label_en: "Not met" },
     Choice { key: "basic", rank: BASIC, label_vi: "Mức đáp ứng cơ bản", label_en: "Basic" },
@@ -75,10 +79,14 @@ const fn count(id: Input, key: &'static str, total: Option<Input>, short: (&'sta
 
 #[rustfmt::skip]
 const fn flag(id: Input, key: &'static str, short: (&'static str, &'static str), label_vi: &'static str, label_en: &'static str, help_vi: &'static str, help_en: &'static str) -> InputDef {
-    InputDef { id, key, section: Section::Facts, kind: InputKind::Flag, short_vi: short.0, short_en: short.1, label_vi, label_en, help_vi, help_en }
+    InputDef { id, key, section: Section::Facts, kind: InputKind::Flag { unless: None }, short_vi: short.0, short_en: short.1, label_vi, label_en, help_vi, help_en }
 }
 
 const AS_OF_VI: &str = "Tính đến ngày 31/12 của năm đánh giá.";
+
+/// Who is a member, in the Circular's own words (Điều 2.5–2.7), and our reading of "công nhân"
+/// (rules.md §1). `tests/regulation.rs` checks the quotations against the text.
+const MEMBERS_HELP_VI: &str = "Thành viên trong đơn vị là Cán bộ công nhân viên trong đơn vị, Người lao động trong đơn vị (khoản 7 Điều 2). Cán bộ công nhân viên là “cán bộ, công chức, viên chức; sĩ quan, hạ sĩ quan, quân nhân chuyên nghiệp, chiến sĩ Quân đội nhân dân; sĩ quan, hạ sĩ quan, chiến sĩ Công an nhân dân; người quản lý tổ chức kinh tế” (khoản 5 Điều 2). Người lao động là “công nhân, lao động có trình độ chuyên môn kỹ thuật” (khoản 6 Điều 2): mọi công nhân đều được tính, và mọi người lao động khác có trình độ chuyên môn kỹ thuật. Tính đến ngày 31/12 của năm đánh giá.";
 const AS_OF_EN: &str = "As of 31 December of the assessed year.";
 
 #[rustfmt::skip]
@@ -86,8 +94,8 @@ static INPUTS: [InputDef; Input::COUNT] = [
     count(Members, "members", None, ("thành viên", "members"),
         "Tổng số Thành viên trong đơn vị",
         "Total members of the unit",
-        "Cán bộ công nhân viên (cán bộ, công chức, viên chức; sĩ quan, hạ sĩ quan, chiến sĩ; người quản lý tổ chức kinh tế) và người lao động có trình độ chuyên môn kỹ thuật (Điều 2.5–2.7). Tính đến ngày 31/12 của năm đánh giá.",
-        "Staff (officials, public employees, officers and soldiers, managers) and qualified workers (Article 2.5–2.7). As of 31 December of the assessed year."),
+        MEMBERS_HELP_VI,
+        "Members are the unit's staff and its workers (Article 2.7). Staff: “officials, civil servants, public employees; officers, non-commissioned officers, professional soldiers and soldiers of the People's Army; officers, non-commissioned officers and soldiers of the People's Police; managers of economic organisations” (Article 2.5). Workers: “workers, and labourers with professional or technical qualifications” (Article 2.6): every worker counts, and so does every other employee with professional or technical qualifications. As of 31 December of the assessed year."),
     count(MembersDiscipline, "members_discipline", Some(Members), ("thành viên tuân thủ kỷ luật lao động", "members keeping labour discipline"),
         "Số Thành viên tuân thủ kỷ luật lao động, nội quy; đoàn kết, hợp tác",
         "Members who keep labour discipline and work together",
@@ -124,7 +132,7 @@ static INPUTS: [InputDef; Input::COUNT] = [
     count(Learners, "learners", None, ("người học", "learners"),
         "Tổng số Người học",
         "Total learners",
-        "Học sinh, sinh viên, học viên của cơ sở giáo dục (Điều 2.8). Tính đến ngày 31/12 của năm đánh giá.",
+        "Học sinh, sinh viên, học viên của cơ sở giáo dục (khoản 8 Điều 2), mọi cấp học của trường. Nhà trẻ, trường mẫu giáo, mầm non, tiểu học, THCS không có Người học theo Thông tư. Tính đến ngày 31/12 của năm đánh giá.",
         "Pupils, students and trainees of the institution (Article 2.8). As of 31 December of the assessed year."),
     count(LearnersLearningCitizen, "learners_learning_citizen", Some(Learners), ("người học đạt “Công dân học tập”", "learners with the “Learning citizen” title"),
         "Số Người học đạt danh hiệu “Công dân học tập”",
@@ -139,11 +147,18 @@ static INPUTS: [InputDef; Input::COUNT] = [
         "Thực hiện đầy đủ chế độ đào tạo, bồi dưỡng; có quy định khuyến khích học tập",
         "Training entitlements met; the unit has rules encouraging study",
         "", ""),
-    flag(SupportsPrivatePreschools, "supports_private_preschools", ("hỗ trợ giáo viên mầm non dân lập, tư thục", "support for private preschool teachers"),
-        "Tập huấn, bồi dưỡng, hỗ trợ giáo viên mầm non dân lập, tư thục trên địa bàn",
-        "Trains and supports teachers of private preschools in the area",
-        "Chỉ với nhà trẻ, trường mẫu giáo, trường mầm non công lập.",
-        "Public preschools only."),
+    InputDef {
+        id: SupportsPrivatePreschools,
+        key: "supports_private_preschools",
+        section: Section::Facts,
+        kind: InputKind::Flag { unless: Some(&NONE_IN_AREA) },
+        short_vi: "hỗ trợ giáo viên mầm non dân lập, tư thục",
+        short_en: "support for private preschool teachers",
+        label_vi: "Tập huấn, bồi dưỡng, hỗ trợ giáo viên mầm non dân lập, tư thục trên địa bàn",
+        label_en: "Trains and supports teachers of private preschools in the area",
+        help_vi: "Chỉ với nhà trẻ, trường mẫu giáo, trường mầm non công lập. Nếu trên địa bàn không có cơ sở giáo dục mầm non dân lập, tư thục, chọn “Không có trên địa bàn”: phần này không áp dụng, và minh chứng của chỉ tiêu nên có xác nhận của cơ quan quản lý giáo dục địa phương.",
+        help_en: "Public preschools only. If there is no private preschool in the area, choose “None in the area”: this part then does not apply, and the indicator's evidence should include a confirmation from the local education authority.",
+    },
     flag(StateBudgetForTraining, "state_budget_for_training", ("kinh phí đào tạo, bồi dưỡng từ ngân sách", "the state training budget"),
         "Bố trí đủ kinh phí ngân sách nhà nước hằng năm cho đào tạo, bồi dưỡng",
         "Enough state budget every year for training",
@@ -409,28 +424,40 @@ static INDICATORS: [IndicatorDef; 62] = [
 ];
 
 const FIXED: Attribute<bool> = Attribute { default: false, overridable: false };
-const NO_INDEX: Attribute<Option<DigitalIndex>> = Attribute { default: None, overridable: false };
-const ANY_INDEX: Attribute<Option<DigitalIndex>> = Attribute { default: None, overridable: true };
-const INDEX_4725: Attribute<Option<DigitalIndex>> =
-    Attribute { default: Some(DigitalIndex::Qd4725), overridable: false };
-const INDEX_4740: Attribute<Option<DigitalIndex>> =
-    Attribute { default: Some(DigitalIndex::Qd4740), overridable: false };
+const NO_INDEX: IndexRule = IndexRule::Fixed(None);
+const ANY_INDEX: IndexRule = IndexRule::Overridable(None);
+const INDEX_4725: IndexRule = IndexRule::Fixed(Some(DigitalIndex::Qd4725));
+const INDEX_4740: IndexRule = IndexRule::Fixed(Some(DigitalIndex::Qd4740));
+/// A provincial trung tâm GDNN-GDTX says whether it is rated under QĐ 4725 (rules.md §1).
+const CHOOSE_4725: IndexRule = IndexRule::Choose(DigitalIndex::Qd4725);
 const VOCATIONAL: Attribute<bool> = Attribute { default: true, overridable: true };
 const NOT_VOCATIONAL_OVERRIDABLE: Attribute<bool> = Attribute { default: false, overridable: true };
+const LEARNERS: Attribute<bool> = Attribute { default: true, overridable: false };
+const NO_LEARNERS: Attribute<bool> = Attribute { default: false, overridable: false };
+/// Catch-all and special education kinds: "Người học" unless the dossier says otherwise
+/// (a preschool or primary school placed under the Sở has none, Điều 2.8).
+const LEARNERS_OVERRIDABLE: Attribute<bool> = Attribute { default: true, overridable: true };
 
 /// A body that is not a school: public or not by its nature.
 #[rustfmt::skip]
-const fn body(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, public: bool, economic: bool) -> UnitKind {
+const fn body(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, public: PublicRule, economic: bool) -> UnitKind {
     UnitKind {
         id, scope, article, name_vi, name_en, who,
-        public: PublicRule::Fixed(public),
-        learners: false, vocational: FIXED, digital_index: NO_INDEX, economic, preschool: false,
+        public,
+        learners: NO_LEARNERS, vocational: FIXED, digital_index: NO_INDEX, economic, preschool: false,
     }
 }
 
+/// A state body: public.
+const STATE: PublicRule = PublicRule::Fixed(true);
+/// A Party, Fatherland Front or mass-organisation body: public unless the dossier says its
+/// running costs are not the state budget's (a trade union funded by dues, rules.md §1).
+const STATE_UNLESS_SAID: PublicRule = PublicRule::Overridable(true);
+const NOT_STATE: PublicRule = PublicRule::Fixed(false);
+
 /// An education institution: công lập or ngoài công lập is the dossier's answer.
 #[rustfmt::skip]
-const fn school(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, learners: bool, vocational: Attribute<bool>, digital_index: Attribute<Option<DigitalIndex>>) -> UnitKind {
+const fn school(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, learners: Attribute<bool>, vocational: Attribute<bool>, digital_index: IndexRule) -> UnitKind {
     UnitKind {
         id, scope, article, name_vi, name_en, who,
         public: PublicRule::Choose,
@@ -441,67 +468,67 @@ const fn school(id: &'static str, scope: Scope, article: &'static str, name_vi: 
 #[rustfmt::skip]
 static KINDS: [UnitKind; 25] = [
     body("ubnd_xa", Huyen, "Điều 2.3", "Ủy ban nhân dân cấp xã", "Commune People's Committee",
-        "Ủy ban nhân dân cấp xã", true, false),
+        "Ủy ban nhân dân cấp xã", STATE, false),
     body("co_quan_dang_huyen", Huyen, "Điều 2.3", "Cơ quan tham mưu, giúp việc huyện ủy", "Advisory body of the district Party committee",
-        "Cơ quan tham mưu, giúp việc huyện ủy, quận ủy, thị ủy, thành ủy trực thuộc tỉnh ủy, thành ủy", true, false),
+        "Cơ quan tham mưu, giúp việc huyện ủy, quận ủy, thị ủy, thành ủy trực thuộc tỉnh ủy, thành ủy", STATE_UNLESS_SAID, false),
     body("co_quan_ubnd_huyen", Huyen, "Điều 2.3", "Cơ quan, đơn vị thuộc UBND cấp huyện", "Body under the district People's Committee",
-        "Cơ quan, đơn vị thuộc, trực thuộc Ủy ban nhân dân cấp huyện", true, false),
+        "Cơ quan, đơn vị thuộc, trực thuộc Ủy ban nhân dân cấp huyện", STATE, false),
     body("mttq_doan_the_huyen", Huyen, "Điều 2.3", "Mặt trận Tổ quốc, đoàn thể cấp huyện", "District Fatherland Front or mass organisation",
-        "Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam cấp huyện; Liên đoàn Lao động cấp huyện; Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp huyện; Hội nông dân cấp huyện; Hội Liên hiệp Phụ nữ cấp huyện; Hội cựu chiến binh cấp huyện", true, false),
+        "Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam cấp huyện; Liên đoàn Lao động cấp huyện; Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp huyện; Hội nông dân cấp huyện; Hội Liên hiệp Phụ nữ cấp huyện; Hội cựu chiến binh cấp huyện", STATE_UNLESS_SAID, false),
     body("vu_trang_huyen", Huyen, "Điều 2.3", "Ban chỉ huy quân sự, Công an cấp huyện", "District military command or police",
-        "Ban chỉ huy quân sự cấp huyện; Công an cấp huyện", true, false),
+        "Ban chỉ huy quân sự cấp huyện; Công an cấp huyện", STATE, false),
     body("kinh_te_huyen", Huyen, "Điều 2.3", "Doanh nghiệp, hợp tác xã cấp huyện", "District enterprise or cooperative",
-        "Doanh nghiệp, hợp tác xã và tổ chức khác thực hiện hoạt động đầu tư kinh doanh thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp huyện", false, true),
+        "Doanh nghiệp, hợp tác xã và tổ chức khác thực hiện hoạt động đầu tư kinh doanh thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp huyện", NOT_STATE, true),
     UnitKind {
         id: "mam_non", scope: Huyen, article: "Điều 2.1", name_vi: "Nhà trẻ, trường mẫu giáo, trường mầm non", name_en: "Nursery, kindergarten or preschool",
         who: "Nhà trẻ, trường mẫu giáo, trường mầm non",
-        public: PublicRule::Choose, learners: false, vocational: FIXED, digital_index: NO_INDEX, economic: false, preschool: true,
+        public: PublicRule::Choose, learners: NO_LEARNERS, vocational: FIXED, digital_index: NO_INDEX, economic: false, preschool: true,
     },
     school("pho_thong_huyen", Huyen, "Điều 2.1", "Trường tiểu học, THCS, phổ thông dân tộc (cấp huyện)", "Primary or lower-secondary school",
         "Trường tiểu học, trường trung học cơ sở, trường phổ thông có nhiều cấp học có cấp học cao nhất là trung học cơ sở, trường phổ thông dân tộc bán trú, trường phổ thông dân tộc nội trú thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp huyện",
-        false, FIXED, INDEX_4725),
+        NO_LEARNERS, FIXED, INDEX_4725),
     school("gdnn_huyen", Huyen, "Điều 2.1", "Trung tâm GDNN, GDNN-GDTX cấp huyện", "District vocational (and continuing) education centre",
         "Trung tâm giáo dục nghề nghiệp, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên cấp huyện",
-        true, VOCATIONAL, ANY_INDEX),
+        LEARNERS, VOCATIONAL, NO_INDEX),
     school("csgd_khac_huyen", Huyen, "Điều 2.1", "Cơ sở giáo dục khác cấp huyện", "Other district education institution",
         "Các cơ sở giáo dục khác thuộc thẩm quyền quản lý nhà nước của Ủy ban nhân dân cấp huyện",
-        true, NOT_VOCATIONAL_OVERRIDABLE, ANY_INDEX),
+        LEARNERS_OVERRIDABLE, NOT_VOCATIONAL_OVERRIDABLE, NO_INDEX),
     body("xa_hoi_huyen", Huyen, "Điều 2.3", "Hội Khuyến học, tổ chức xã hội cấp huyện", "District Learning Promotion Association or social organisation",
-        "Hội khuyến học cấp huyện và các tổ chức xã hội cấp huyện, tổ chức xã hội-nghề nghiệp cấp huyện khác", false, false),
+        "Hội khuyến học cấp huyện và các tổ chức xã hội cấp huyện, tổ chức xã hội-nghề nghiệp cấp huyện khác", NOT_STATE, false),
     body("co_quan_dang_tinh", Tinh, "Điều 2.4", "Cơ quan tham mưu, giúp việc tỉnh ủy", "Advisory body of the provincial Party committee",
-        "Cơ quan tham mưu, giúp việc tỉnh ủy, thành ủy trực thuộc trung ương", true, false),
+        "Cơ quan tham mưu, giúp việc tỉnh ủy, thành ủy trực thuộc trung ương", STATE_UNLESS_SAID, false),
     body("co_quan_ubnd_tinh", Tinh, "Điều 2.4", "Sở, ban, ngành, đơn vị thuộc UBND cấp tỉnh", "Department or body under the provincial People's Committee",
-        "Cơ quan, đơn vị thuộc, trực thuộc Ủy ban nhân dân cấp tỉnh", true, false),
+        "Cơ quan, đơn vị thuộc, trực thuộc Ủy ban nhân dân cấp tỉnh", STATE, false),
     body("mttq_doan_the_tinh", Tinh, "Điều 2.4", "Mặt trận Tổ quốc, đoàn thể cấp tỉnh", "Provincial Fatherland Front or mass organisation",
-        "Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh; Liên đoàn Lao động cấp tỉnh; Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh; Hội nông dân cấp tỉnh; Hội Liên hiệp Phụ nữ cấp tỉnh; Hội cựu chiến binh cấp tỉnh", true, false),
+        "Cơ quan Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh; Liên đoàn Lao động cấp tỉnh; Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp tỉnh; Hội nông dân cấp tỉnh; Hội Liên hiệp Phụ nữ cấp tỉnh; Hội cựu chiến binh cấp tỉnh", STATE_UNLESS_SAID, false),
     body("vu_trang_tinh", Tinh, "Điều 2.4", "Bộ Tư lệnh, Bộ chỉ huy quân sự, Công an cấp tỉnh", "Provincial military command or police",
-        "Bộ Tư lệnh Thủ đô Hà Nội, Bộ Tư lệnh thành phố Hồ Chí Minh, Bộ chỉ huy quân sự cấp tỉnh; Công an cấp tỉnh", true, false),
+        "Bộ Tư lệnh Thủ đô Hà Nội, Bộ Tư lệnh thành phố Hồ Chí Minh, Bộ chỉ huy quân sự cấp tỉnh; Công an cấp tỉnh", STATE, false),
     body("kinh_te_tinh", Tinh, "Điều 2.4", "Doanh nghiệp, tổ chức kinh tế cấp tỉnh", "Provincial enterprise",
-        "Doanh nghiệp và tổ chức khác thực hiện hoạt động đầu tư kinh doanh thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp tỉnh", false, true),
+        "Doanh nghiệp và tổ chức khác thực hiện hoạt động đầu tư kinh doanh thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp tỉnh", NOT_STATE, true),
     // A state agency under the provincial People's Committee (NĐ 35/2022), not an economic
     // organisation, although Điều 2.4 lists it beside businesses (rules.md §1).
     body("ban_quan_ly_khu", Tinh, "Điều 2.4", "Ban quản lý khu công nghiệp, khu kinh tế", "Industrial or economic zone authority",
-        "Ban quản lý khu công nghiệp, khu chế xuất, khu công nghệ cao, khu kinh tế", true, false),
+        "Ban quản lý khu công nghiệp, khu chế xuất, khu công nghệ cao, khu kinh tế", STATE, false),
     school("thpt", Tinh, "Điều 2.2", "Trường THPT, THPT chuyên, phổ thông dân tộc nội trú tỉnh", "Upper-secondary school",
         "Trường trung học phổ thông, trường phổ thông có nhiều cấp học có cấp học cao nhất là trung học phổ thông, trường chuyên, trường phổ thông dân tộc nội trú thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp tỉnh",
-        true, FIXED, INDEX_4725),
+        LEARNERS, FIXED, INDEX_4725),
     school("gdtx_tinh", Tinh, "Điều 2.2", "Trung tâm giáo dục thường xuyên", "Continuing education centre",
-        "Trung tâm giáo dục thường xuyên", true, FIXED, INDEX_4725),
+        "Trung tâm giáo dục thường xuyên", LEARNERS, FIXED, INDEX_4725),
     school("csgd_dac_thu_tinh", Tinh, "Điều 2.2", "Trường dự bị đại học, năng khiếu, chuyên biệt, giáo dưỡng", "Preparatory, gifted, special or reform school",
         "Trường dự bị đại học, trường năng khiếu, trường dành cho người khuyết tật, trường giáo dưỡng, trung tâm hỗ trợ phát triển giáo dục hòa nhập",
-        true, NOT_VOCATIONAL_OVERRIDABLE, ANY_INDEX),
+        LEARNERS_OVERRIDABLE, NOT_VOCATIONAL_OVERRIDABLE, ANY_INDEX),
     school("tt_gdnn_tinh", Tinh, "Điều 2.2", "Trung tâm GDNN, GDNN-GDTX cấp tỉnh", "Provincial vocational (and continuing) education centre",
         "Trung tâm giáo dục nghề nghiệp, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên cấp tỉnh (cơ sở giáo dục và đào tạo khác thuộc thẩm quyền quản lý nhà nước của Ủy ban nhân dân cấp tỉnh)",
-        true, VOCATIONAL, ANY_INDEX),
+        LEARNERS, VOCATIONAL, CHOOSE_4725),
     school("gdnn_tinh", Tinh, "Điều 2.2", "Trường trung cấp, trường cao đẳng", "Vocational school or college",
-        "Trường trung cấp, trường cao đẳng", true, VOCATIONAL, ANY_INDEX),
+        "Trường trung cấp, trường cao đẳng", LEARNERS, VOCATIONAL, ANY_INDEX),
     school("dai_hoc", Tinh, "Điều 2.2", "Trường đại học, học viện", "University or academy",
-        "Trường đại học (cơ sở giáo dục đại học)", true, FIXED, INDEX_4740),
+        "Trường đại học (cơ sở giáo dục đại học)", LEARNERS, FIXED, INDEX_4740),
     school("csgd_khac_tinh", Tinh, "Điều 2.2", "Cơ sở giáo dục và đào tạo khác cấp tỉnh", "Other provincial education institution",
         "Các cơ sở giáo dục và đào tạo khác thuộc thẩm quyền quản lý nhà nước của Ủy ban nhân dân cấp tỉnh và tương đương",
-        true, NOT_VOCATIONAL_OVERRIDABLE, ANY_INDEX),
+        LEARNERS_OVERRIDABLE, NOT_VOCATIONAL_OVERRIDABLE, ANY_INDEX),
     body("xa_hoi_tinh", Tinh, "Điều 2.4", "Hội Khuyến học, tổ chức xã hội cấp tỉnh", "Provincial Learning Promotion Association or social organisation",
-        "Hội khuyến học cấp tỉnh và các tổ chức xã hội cấp tỉnh, tổ chức xã hội-nghề nghiệp cấp tỉnh khác", false, false),
+        "Hội khuyến học cấp tỉnh và các tổ chức xã hội cấp tỉnh, tổ chức xã hội-nghề nghiệp cấp tỉnh khác", NOT_STATE, false),
 ];
 
 const fn md(month: u8, day: u8) -> MonthDay {
@@ -575,6 +602,15 @@ pub static TT24_2023: RuleSet = RuleSet {
     district_report: Cite::khoan(20, 3),
     apply_when_met: Cite::khoan(21, 2),
     publish: Cite::khoan(21, 3),
+    limits: &[
+        (Public, "(đối với đơn vị là cơ quan, đơn vị sự nghiệp công lập của nhà nước)"),
+        (Public, "là cơ quan, đơn vị sự nghiệp công lập"),
+        (NotEconomic, "(không bao gồm thành viên trong đơn vị là tổ chức kinh tế)"),
+        (Q4725, "là cơ sở giáo dục phổ thông"),
+        (Q4725, "là trường trung học phổ thông, trường phổ thông có nhiều cấp học có cấp học cao nhất là trung học phổ thông, trung tâm giáo dục thường xuyên"),
+        (Q4740, "là cơ sở giáo dục đại học"),
+        (Vocational, "là cơ sở giáo dục nghề nghiệp"),
+    ],
     calendars: &[
         ProvincialCalendar {
             province: "Hưng Yên",

@@ -171,18 +171,25 @@ mod tests {
                 (EventKind::Submit, "2026-01-14".to_string()),
                 (EventKind::UpgradeFrom, "2026-02-11".into()),
                 (EventKind::Decision, "2026-02-14".into()),
-                (EventKind::DistrictReport, "2026-04-29".into()), // Hưng Yên: before 30/04
+                // The Circular's 15/03, and Hưng Yên's 30/04 beside it, never instead (rules.md §4).
+                (EventKind::DistrictReport, "2026-03-14".into()),
+                (EventKind::DistrictReport, "2026-04-29".into()),
                 (EventKind::ProvinceReport, "2026-05-30".into()), // before 31/05
                 (EventKind::ValidUntil, "2028-12-31".into()),
             ]
         );
         assert!(e[0].title.contains("Phòng Giáo dục và Đào tạo"));
+        assert!(e[3].source.contains("khoản 3 Điều 20") && e[4].source.contains("Hưng Yên"));
         // Lai Châu keeps the Circular's 15/03; a province without a plan here gets the Circular's.
-        for (province, last_day) in [("Lai Châu", "2026-03-14"), ("Nam Định", "2026-03-14")] {
+        for province in ["Lai Châu", "Nam Định"] {
             let json = HUYEN.replace("Hưng Yên", province);
             let a = setup(&json);
-            let report = entries(&a, Lang::Vi).into_iter().find(|e| e.kind == EventKind::DistrictReport).unwrap();
-            assert_eq!(report.date.to_string(), last_day, "{province}");
+            let reports: Vec<String> = entries(&a, Lang::Vi)
+                .into_iter()
+                .filter(|e| e.kind == EventKind::DistrictReport)
+                .map(|e| e.date.to_string())
+                .collect();
+            assert_eq!(reports, ["2026-03-14"], "{province}");
         }
     }
 
@@ -192,7 +199,7 @@ mod tests {
         let text = ics(&entries(&a, Lang::Vi), Date::parse("2025-12-01").unwrap(), "abc", Lang::Vi);
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
-        assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 7);
         assert!(text.contains("DTSTART;VALUE=DATE:20260114\r\nDTEND;VALUE=DATE:20260115\r\n"));
         assert!(text.contains("DTSTAMP:20251201T000000Z"));
         for line in text.split("\r\n") {

@@ -9,7 +9,7 @@ use super::Lang;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Expected, Message};
 use crate::file::FieldPath;
-use crate::rules::{Cite, Procedure, RuleSet};
+use crate::rules::{Cite, RuleSet, ValidityReading};
 
 impl Diagnostic {
     /// The sentence for a user, in the words of the dossier's rule set.
@@ -36,15 +36,39 @@ pub fn field_label(rules: &RuleSet, field: &str, lang: Lang) -> Option<&'static 
     Some(if lang == Lang::Vi { vi } else { en })
 }
 
-/// "Tổng số Thành viên (counts.members)", or the bare path if it has no label.
-fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
-    match field_label(rules, field, lang) {
-        Some(label) if !field.is_empty() => format!("{label} ({field})"),
-        _ if field.is_empty() => match lang {
-            Lang::Vi => "Tệp".to_string(),
-            Lang::En => "The file".to_string(),
-        },
-        _ => field.to_string(),
+/// The field as a user knows it, by its label, never by its path: "Tổng số Thành viên trong
+/// đơn vị", "Ngày ban hành của minh chứng thứ 2, chỉ tiêu 1.4". The path stays in the
+/// diagnostic's `field` for scripts.
+pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let pick = |(v, e): (&'static str, &'static str)| if vi { v } else { e };
+    let label = |p: &FieldPath| p.label(rules).map(pick);
+    let Some(path) = FieldPath::parse(field, rules) else {
+        // A list item the table has no row for ("report.recipients[2]"): its list, and where.
+        if let Some((list, rest)) = field.split_once('[') {
+            let n = rest.split(']').next().and_then(|n| n.parse::<usize>().ok()).map_or(0, |n| n + 1);
+            let list = named(rules, list, lang);
+            return if vi { format!("{list} (mục thứ {n})") } else { format!("{list} (item {n})") };
+        }
+        return if vi { format!("Mục “{field}”") } else { format!("Field “{field}”") };
+    };
+    let own = label(&path).unwrap_or(field);
+    match &path {
+        FieldPath::Evidence(id, None, _) if vi => format!("Minh chứng của chỉ tiêu {id}"),
+        FieldPath::Evidence(id, None, _) => format!("Evidence for indicator {id}"),
+        FieldPath::Evidence(id, Some(i), None) if vi => format!("Minh chứng thứ {} của chỉ tiêu {id}", i + 1),
+        FieldPath::Evidence(id, Some(i), None) => format!("Evidence item {} of indicator {id}", i + 1),
+        FieldPath::Evidence(id, Some(i), Some(_)) if vi => format!("{own} của minh chứng thứ {}, chỉ tiêu {id}", i + 1),
+        FieldPath::Evidence(id, Some(i), Some(_)) => format!("{own} of evidence item {}, indicator {id}", i + 1),
+        FieldPath::Note(id) if vi => format!("Ghi chú của chỉ tiêu {id}"),
+        FieldPath::Note(id) => format!("The note on indicator {id}"),
+        FieldPath::Team(i, None) if vi => format!("Thành viên thứ {} của Tổ đánh giá", i + 1),
+        FieldPath::Team(i, None) => format!("Team member {}", i + 1),
+        FieldPath::Team(i, Some(_)) if vi => format!("{own} của thành viên thứ {} của Tổ đánh giá", i + 1),
+        FieldPath::Team(i, Some(_)) => format!("{own} of team member {}", i + 1),
+        FieldPath::Criterion(n, _) if vi => format!("{own} (Tiêu chí {n})"),
+        FieldPath::Criterion(n, _) => format!("{own} (criterion {n})"),
+        _ => own.to_string(),
     }
 }
 
@@ -56,17 +80,18 @@ fn kind_name(rules: &RuleSet, id: &str, lang: Lang) -> String {
     }
 }
 
-/// One step of the procedure as both scopes' articles cite it, from the rules table:
-/// "khoản 3 Điều 5, khoản 3 Điều 11".
-fn cites_vi(rules: &RuleSet, step: fn(&Procedure) -> Cite) -> String {
-    rules.procedures.iter().map(|p| step(p).long_vi()).collect::<Vec<_>>().join(", ")
+fn reading_vi(r: ValidityReading) -> &'static str {
+    match r {
+        ValidityReading::DecisionYear => "năm ra quyết định",
+        ValidityReading::AssessedYear => "năm đánh giá được công nhận",
+    }
 }
 
-/// The same in English: "Articles 5.3, 11.3".
-fn cites_en(rules: &RuleSet, step: fn(&Procedure) -> Cite) -> String {
-    let cites: Vec<String> =
-        rules.procedures.iter().map(step).map(|c| format!("{}.{}{}", c.dieu, c.khoan, c.diem)).collect();
-    format!("Articles {}", cites.join(", "))
+fn reading_en(r: ValidityReading) -> &'static str {
+    match r {
+        ValidityReading::DecisionYear => "the year of the decision",
+        ValidityReading::AssessedYear => "the assessed year recognised",
+    }
 }
 
 /// "phiên bản 1": the format versions this build reads.
@@ -110,12 +135,12 @@ impl Message {
     pub fn text(&self, rules: &RuleSet, field: &str, lang: Lang) -> String {
         let f = named(rules, field, lang);
         match lang {
-            Lang::Vi => self.vi(rules, field, &f),
-            Lang::En => self.en(rules, field, &f),
+            Lang::Vi => self.vi(rules, &f),
+            Lang::En => self.en(rules, &f),
         }
     }
 
-    fn vi(&self, rules: &RuleSet, field: &str, f: &str) -> String {
+    fn vi(&self, rules: &RuleSet, f: &str) -> String {
         match self {
             Message::EmptyFile => "Tệp trống: không có nội dung để mở.".into(),
             Message::NotJson { line, column } => format!(
@@ -158,7 +183,7 @@ impl Message {
             Message::BadDate { found } => format!(
                 "{f}: “{found}” không phải ngày hợp lệ; cần dạng NĂM-THÁNG-NGÀY, ví dụ 2025-01-08."
             ),
-            Message::EvidenceNeedsCodeOrTitle => format!("Minh chứng {field} cần có mã hoặc tên."),
+            Message::EvidenceNeedsCodeOrTitle => format!("{f} cần có mã hoặc tên."),
             Message::YearOutOfRange { year, first, last } => format!(
                 "{f} là {year}, ngoài khoảng {first}–{last}."
             ),
@@ -186,29 +211,55 @@ impl Message {
             Message::MissingEvidence { id, article } => format!(
                 "Chỉ tiêu {id} đạt về số liệu nhưng chưa có minh chứng; chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt (khoản 3 Điều {article})."
             ),
-            Message::EvidenceOutsideYear { date, year } => format!(
-                "{f} là {}, ngoài năm đánh giá {year}; thông tin, số liệu được tính từ 01/01 đến 31/12 của năm đánh giá ({}).",
+            Message::EvidenceAfterFiling { date, last_day } => format!(
+                "{f} là {}, sau hạn cuối nộp hồ sơ ({}): minh chứng này không thể có trong hồ sơ nộp đúng hạn. Hãy kiểm tra lại ngày.",
                 date_vi(*date),
-                cites_vi(rules, |p| p.period)
+                date_vi(*last_day)
             ),
-            Message::LevelTwoWithoutLevelOne => format!(
-                "Đơn vị đạt các tiêu chí mức độ 2 nhưng chưa đạt đủ tiêu chí mức độ 1; Hội đồng có thể coi mức độ 2 là nâng mức từ mức độ 1 ({}, {}).",
-                rules.definitions.upgrade.long_vi(),
-                rules.procedures.first().map_or_else(String::new, |p| p.upgrade.long_vi())
+            Message::LevelTwoWithoutLevelOne { missing, basis } => format!(
+                "Đơn vị đạt các tiêu chí mức độ 2 nhưng chưa đạt chỉ tiêu {} của mức độ 1. Mức độ 2 được đánh giá theo điều kiện của chính mức độ 2 ({}); Hội đồng có thể coi mức độ 2 là nâng mức từ mức độ 1 ({}), nên báo cáo cần nêu rõ điều này.",
+                missing.join(", "),
+                basis.long_vi(),
+                rules.definitions.upgrade.long_vi()
             ),
-            Message::UpgradeNotYet { decided, eligible_from, year } => format!(
-                "Đơn vị được công nhận mức độ 1 ngày {}; chỉ được đề nghị nâng lên mức độ 2 từ ngày {} (sau {} tháng, {}), sau hạn nộp hồ sơ năm đánh giá {year}. Năm nay đơn vị giữ mức độ 1.",
-                date_vi(*decided),
+            Message::UpgradeNotYet { decided, eligible_from, year, first_year, cite } => format!(
+                "Đơn vị đạt các tiêu chí mức độ 2 nhưng chỉ được đề nghị nâng mức độ từ ngày {} ({} tháng sau quyết định công nhận mức độ 1 ngày {}, {}), tức là với kết quả năm {first_year}. Với năm đánh giá {year}, đơn vị giữ mức độ 1.",
                 date_vi(*eligible_from),
                 rules.timing.upgrade_after_months,
-                cites_vi(rules, |p| p.upgrade)
+                date_vi(*decided),
+                cite.long_vi()
             ),
-            Message::RecognitionStillValid { level, valid_until, rerecognition_year } => format!(
-                "Quyết định công nhận mức độ {} còn hiệu lực đến {} (bảo lưu {:02} năm tiếp theo năm được công nhận, {}); công nhận lại cho năm đánh giá {rerecognition_year}. Cách hiểu: “năm được công nhận” là năm ra quyết định.",
+            Message::RecognitionStillValid { level, valid_until, rerecognition_year, reading, cite } => format!(
+                "Quyết định công nhận mức độ {} còn hiệu lực đến {} (bảo lưu {:02} năm tiếp theo năm được công nhận, {}); công nhận lại cho năm đánh giá {rerecognition_year}. Cách hiểu: “năm được công nhận” là {}.",
                 level.number(),
                 date_vi(*valid_until),
                 rules.timing.valid_years,
-                cites_vi(rules, |p| p.validity)
+                cite.long_vi(),
+                reading_vi(*reading)
+            ),
+            Message::ReadingsDiffer { year, other_year, reading } => format!(
+                "Hai cách hiểu “năm được công nhận” cho năm công nhận lại khác nhau: {year} theo {} (đang chọn), {other_year} theo {}. Hãy hỏi cơ quan nhận hồ sơ áp dụng cách hiểu nào và chọn ở mục Lần công nhận trước.",
+                reading_vi(*reading),
+                reading_vi(reading.other())
+            ),
+            Message::IndexForGeneralSchoolsOnly { value, cites } => format!(
+                "{f} = {value} không được dùng: ở cấp huyện chỉ cơ sở giáo dục phổ thông có chỉ tiêu về mức độ chuyển đổi số ({}). Giá trị vẫn được giữ trong tệp.",
+                cites.iter().map(Cite::long_vi).collect::<Vec<_>>().join(", ")
+            ),
+            Message::RequestLevelIgnored { asked, allowed } => match allowed {
+                0 => format!("{f}: năm nay đơn vị không được đề nghị công nhận, nên đề nghị mức độ {asked} không được dùng. Giá trị vẫn được giữ trong tệp."),
+                n => format!("{f}: đề nghị mức độ {asked} không được dùng (chỉ được đề nghị một mức độ đơn vị đạt, tối đa mức độ {n}, và không đề nghị thấp hơn khi nâng mức độ). Giá trị vẫn được giữ trong tệp."),
+            },
+            Message::ReportAfterFiling { date, last_day } => format!(
+                "{f} là {}, sau hạn cuối nộp hồ sơ ({}); hãy kiểm tra lại ngày của văn bản.",
+                date_vi(*date),
+                date_vi(*last_day)
+            ),
+            Message::ReportBeforeEligible { date, eligible_from } => format!(
+                "{f} là {}, trước ngày đơn vị được đề nghị nâng mức độ ({}); hãy ghi ngày từ {} trở đi.",
+                date_vi(*date),
+                date_vi(*eligible_from),
+                date_vi(*eligible_from)
             ),
             Message::DecisionAfterSubmission { decided, year } => format!(
                 "{f} là {}, sau hạn nộp hồ sơ của năm đánh giá {year}; hãy kiểm tra lại ngày quyết định hoặc năm đánh giá.",
@@ -229,7 +280,7 @@ impl Message {
         }
     }
 
-    fn en(&self, rules: &RuleSet, field: &str, f: &str) -> String {
+    fn en(&self, rules: &RuleSet, f: &str) -> String {
         match self {
             Message::EmptyFile => "The file is empty.".into(),
             Message::NotJson { line, column } => format!(
@@ -270,7 +321,7 @@ impl Message {
                 allowed.join(", ")
             ),
             Message::BadDate { found } => format!("{f}: “{found}” is not a real date in the form YYYY-MM-DD."),
-            Message::EvidenceNeedsCodeOrTitle => format!("Evidence item {field} needs a code or a title."),
+            Message::EvidenceNeedsCodeOrTitle => format!("{f} needs a code or a title."),
             Message::YearOutOfRange { year, first, last } => format!("{f} is {year}, outside {first}–{last}."),
             Message::YearBeforeInForce { year, in_force_from } => format!(
                 "Assessed year {year} is before Circular {} came into force ({in_force_from}); check the year.",
@@ -295,23 +346,44 @@ impl Message {
             Message::MissingEvidence { id, article } => format!(
                 "Indicator {id} is met by the figures but has no evidence; without suitable evidence it counts as not met (Article {article}.3)."
             ),
-            Message::EvidenceOutsideYear { date, year } => format!(
-                "{f} is {date}, outside the assessed year {year}; figures are counted from 1 January to 31 December of that year ({}).",
-                cites_en(rules, |p| p.period)
+            Message::EvidenceAfterFiling { date, last_day } => format!(
+                "{f} is {date}, after the last filing day ({last_day}): it cannot have been in a dossier filed in time. Check the date."
             ),
-            Message::LevelTwoWithoutLevelOne => format!(
-                "The unit meets the level-2 criteria but not all of level 1; a council may treat level 2 as an upgrade from level 1 (Articles {}, {}).",
-                rules.definitions.upgrade.dotted(),
-                rules.procedures.first().map_or_else(String::new, |p| p.upgrade.dotted())
+            Message::LevelTwoWithoutLevelOne { missing, basis } => format!(
+                "The unit meets the level-2 criteria but not indicator(s) {} of level 1. Level 2 is judged on its own article ({}); a council may treat level 2 as an upgrade from level 1 (Article {}), so the report should say so.",
+                missing.join(", "),
+                basis.dotted(),
+                rules.definitions.upgrade.dotted()
             ),
-            Message::UpgradeNotYet { decided, eligible_from, year } => format!(
-                "Recognised at level 1 on {decided}; the unit may ask for level 2 from {eligible_from} (12 months, {}), after the deadline for assessed year {year}. It keeps level 1 this year.",
-                cites_en(rules, |p| p.upgrade)
+            Message::UpgradeNotYet { decided, eligible_from, year, first_year, cite } => format!(
+                "The unit meets level 2 but may ask for the upgrade only from {eligible_from} ({} months after the level-1 decision of {decided}, Article {}), that is with the results of {first_year}. For assessed year {year} it keeps level 1.",
+                rules.timing.upgrade_after_months,
+                cite.dotted()
             ),
-            Message::RecognitionStillValid { level, valid_until, rerecognition_year } => format!(
-                "The level-{} recognition is valid until {valid_until} (kept 3 years after the year of recognition, {}); re-recognition is for assessed year {rerecognition_year}. Reading: the year of recognition is the year of the decision.",
+            Message::RecognitionStillValid { level, valid_until, rerecognition_year, reading, cite } => format!(
+                "The level-{} recognition is valid until {valid_until} (kept 3 years after the year of recognition, Article {}); re-recognition is for assessed year {rerecognition_year}. Reading: the year of recognition is {}.",
                 level.number(),
-                cites_en(rules, |p| p.validity)
+                cite.dotted(),
+                reading_en(*reading)
+            ),
+            Message::ReadingsDiffer { year, other_year, reading } => format!(
+                "The two readings of “the year of recognition” give different years for re-recognition: {year} by {} (chosen), {other_year} by {}. Ask the recipient which it applies and choose it under Previous recognition.",
+                reading_en(*reading),
+                reading_en(reading.other())
+            ),
+            Message::IndexForGeneralSchoolsOnly { value, cites } => format!(
+                "{f} = {value} is not used: at district level only general schools have the digital-transformation indicator (Articles {}). The value stays in the file.",
+                cites.iter().map(Cite::dotted).collect::<Vec<_>>().join(", ")
+            ),
+            Message::RequestLevelIgnored { asked, allowed } => match allowed {
+                0 => format!("{f}: the unit may not ask for recognition this year, so level {asked} is not used. The value stays in the file."),
+                n => format!("{f}: level {asked} is not used (a unit asks only for a level it meets, at most level {n}, and never lower in an upgrade). The value stays in the file."),
+            },
+            Message::ReportAfterFiling { date, last_day } => format!(
+                "{f} is {date}, after the last filing day ({last_day}); check the documents' date."
+            ),
+            Message::ReportBeforeEligible { date, eligible_from } => format!(
+                "{f} is {date}, before the unit may ask for the upgrade ({eligible_from}); date the documents from then on."
             ),
             Message::DecisionAfterSubmission { decided, year } => format!(
                 "{f} is {decided}, after the submission deadline of assessed year {year}; check the date or the year."

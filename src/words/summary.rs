@@ -31,6 +31,14 @@ pub fn describe(rules: &RuleSet, gap: &Gap, lang: Lang) -> String {
         }
         Gap::Evidence { id } if vi => format!("minh chứng cho chỉ tiêu {id}"),
         Gap::Evidence { id } => format!("evidence for indicator {id}"),
+        Gap::Answer { id, field } => {
+            let label = super::field_label(rules, field, lang).unwrap_or(field);
+            if vi {
+                format!("trả lời “{label}” (chỉ tiêu {id})")
+            } else {
+                format!("an answer to “{label}” (indicator {id})")
+            }
+        }
     }
 }
 

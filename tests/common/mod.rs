@@ -24,6 +24,10 @@ pub fn full_with(kind: &str, configure: impl FnOnce(&mut DossierFile)) -> Dossie
     if k.public == PublicRule::Choose {
         f.unit.public = Some(true);
     }
+    // A kind that asks which index applies: the one it asks about.
+    if let dvht::rules::IndexRule::Choose(index) = k.digital_index {
+        f.unit.digital_index = Some(Some(index));
+    }
     f.year = Some(2025);
     configure(&mut f);
     for def in TT24_2023.inputs {
@@ -35,7 +39,7 @@ pub fn full_with(kind: &str, configure: impl FnOnce(&mut DossierFile)) -> Dossie
                     200
                 })
             }
-            InputKind::Flag => Value::Flag(true),
+            InputKind::Flag { .. } => Value::Flag(true),
             InputKind::Choice { choices } => Value::Choice(choices.iter().max_by_key(|c| c.rank).unwrap().key),
         };
         f.values.set(def.id, Some(value));

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::*;
 use crate::file::FieldPath;
-use crate::rules::DigitalIndex;
+use crate::rules::{DigitalIndex, IndexRule};
 
 pub(super) fn unit_section(v: &View) -> Html {
     let t = v.t;
@@ -52,13 +52,6 @@ pub(super) fn unit_section(v: &View) -> Html {
 
 fn kind_attributes(v: &View, k: &'static UnitKind) -> Html {
     let t = v.t;
-    let public = match k.public {
-        PublicRule::Choose => {
-            radios(v, "unit.public", v.label("unit.public"), &[("true", t.public_yes), ("false", t.public_no)])
-        }
-        PublicRule::Fixed(true) => html! { <p class="hint">{ t.fixed_public }</p> },
-        PublicRule::Fixed(false) => html! { <p class="hint">{ t.fixed_private }</p> },
-    };
     let yes_no = |default: bool| {
         vec![
             ("", format!("{} ({})", t.by_kind, if default { t.yes } else { t.no })),
@@ -66,20 +59,49 @@ fn kind_attributes(v: &View, k: &'static UnitKind) -> Html {
             ("false", t.no.to_string()),
         ]
     };
-    let vocational = if k.vocational.overridable {
-        select(v, "unit.vocational", v.label("unit.vocational"), &yes_no(k.vocational.default))
-    } else {
-        html! {}
+    let public = match k.public {
+        PublicRule::Choose => {
+            radios(v, "unit.public", v.label("unit.public"), &[("true", t.public_yes), ("false", t.public_no)])
+        }
+        PublicRule::Overridable(default) => html! { <>
+            { select(v, "unit.public", v.label("unit.public"), &yes_no(default)) }
+            <p class="hint">{ t.public_override_hint }</p>
+        </> },
+        PublicRule::Fixed(true) => html! { <p class="hint">{ t.fixed_public }</p> },
+        PublicRule::Fixed(false) => html! { <p class="hint">{ t.fixed_private }</p> },
     };
-    let index = if k.digital_index.overridable {
-        let options: Vec<(&str, String)> = std::iter::once(("", t.by_kind.to_string()))
-            .chain(DigitalIndex::ALL.iter().map(|d| (d.key(), v.pick(d.label_vi(), d.label_en()).to_string())))
-            .collect();
-        select(v, "unit.digital_index", v.label("unit.digital_index"), &options)
-    } else {
-        html! {}
+    let attribute = |path: &str, a: crate::rules::Attribute<bool>| {
+        if a.overridable {
+            select(v, path, v.label(path), &yes_no(a.default))
+        } else {
+            html! {}
+        }
     };
-    html! { <>{ public }{ vocational }{ index }</> }
+    let index_label = |d: Option<DigitalIndex>| match d {
+        Some(d) => v.pick(d.label_vi(), d.label_en()).to_string(),
+        None => t.no_index.to_string(),
+    };
+    let index = match k.digital_index {
+        IndexRule::Fixed(_) => html! {},
+        IndexRule::Overridable(default) => {
+            let options: Vec<(&str, String)> =
+                std::iter::once(("", format!("{} ({})", t.by_kind, index_label(default))))
+                    .chain(DigitalIndex::ALL.iter().map(|d| (d.key(), index_label(Some(*d)))))
+                    .chain(std::iter::once(("none", index_label(None))))
+                    .collect();
+            select(v, "unit.digital_index", v.label("unit.digital_index"), &options)
+        }
+        // The unit must say which applies; the Circular names only the centres of continuing
+        // education (Điều 12.3.d), so the hint says to ask the Sở.
+        IndexRule::Choose(asked) => {
+            let (yes, no) = (index_label(Some(asked)), index_label(None));
+            html! { <>
+                { radios(v, "unit.digital_index", v.label("unit.digital_index"), &[(asked.key(), yes.as_str()), ("none", no.as_str())]) }
+                <p class="hint">{ t.index_choose_hint }</p>
+            </> }
+        }
+    };
+    html! { <>{ public }{ attribute("unit.learners", k.learners) }{ attribute("unit.vocational", k.vocational) }{ index }</> }
 }
 
 /// The totals every ratio divides by, asked once with the unit's size.
@@ -163,12 +185,12 @@ fn fact_input(v: &View, d: &InputDef) -> Html {
     let t = v.t;
     let path = FieldPath::input(v.a.rules, d.id).to_string();
     match &d.kind {
-        InputKind::Flag => radios(
-            v,
-            &path,
-            v.pick(d.label_vi, d.label_en).to_string(),
-            &[("true", t.yes), ("false", t.no), ("", t.unanswered)],
-        ),
+        InputKind::Flag { unless } => {
+            let mut options = vec![("true", t.yes), ("false", t.no)];
+            options.extend(unless.map(|c| (c.key, v.pick(c.label_vi, c.label_en))));
+            options.push(("", t.unanswered));
+            radios(v, &path, v.pick(d.label_vi, d.label_en).to_string(), &options)
+        }
         InputKind::Choice { choices } => {
             let options: Vec<(&str, String)> = std::iter::once(("", t.unanswered.to_string()))
                 .chain(choices.iter().map(|c| (c.key, v.pick(c.label_vi, c.label_en).to_string())))
