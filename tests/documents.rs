@@ -34,21 +34,25 @@ fn the_three_documents_name_the_unit_and_every_indicator_with_its_verdict() {
     }
     assert!(page.contains("Đơn vị thử thpt"));
     assert!(page.contains("“Đơn vị học tập” cấp tỉnh mức độ 1"), "the request asks for the level met");
-    // The summary table: a row per indicator, with both levels' verdicts.
+    // The summary table: a row per indicator of the level requested (rules.md §7), with the
+    // Circular's own wording and the verdict.
     let summary = html::fragment(&docs[2..]);
+    assert!(summary.contains("Kết quả tự đánh giá các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp tỉnh mức độ 1 năm 2025"));
+    let words = |s: Status| match s {
+        Status::Pass => "Đạt",
+        Status::NotApplicable => "Không áp dụng",
+        _ => "Không đạt",
+    };
     for ind in r.level(Level::One).unwrap().indicators() {
-        let two = r.indicator(Level::Two, ind.id).unwrap();
-        let words = |s: Status| match s {
-            Status::Pass => "Đạt",
-            Status::NotApplicable => "Không áp dụng",
-            _ => "Không đạt",
-        };
-        let row_start = summary.find(&format!("<b>{}. </b>", ind.id)).unwrap_or_else(|| panic!("row {}", ind.id));
+        let def = dvht::rules::TT24_2023.indicator(dvht::Scope::Tinh, Level::One, ind.id).unwrap();
+        let row_start = summary.find(&format!("<b>{}. ", ind.id)).unwrap_or_else(|| panic!("row {}", ind.id));
         let row = &summary[row_start..summary[row_start..].find("</tr>").unwrap() + row_start];
-        let cells: Vec<&str> =
-            row.split("<td class=\"c\">").skip(1).map(|c| c.split("</td>").next().unwrap()).collect();
-        assert!(cells[0].starts_with(words(ind.status)), "{} level 1: {cells:?}", ind.id);
-        assert!(cells[1].starts_with(words(two.status)), "{} level 2: {cells:?}", ind.id);
+        assert!(row.contains(&html::escape(def.text)), "{}: the Circular's wording", ind.id);
+        let verdict = row.rsplit("<td class=\"c\">").next().unwrap();
+        assert!(verdict.starts_with(words(ind.status)), "{} level 1: {verdict}", ind.id);
+        if ind.status == Status::NotApplicable {
+            assert!(row.contains("Chỉ áp dụng: “"), "{}: the phrase that limits it", ind.id);
+        }
     }
     assert!(summary.contains("185/200 (92,5%)"));
 }
@@ -59,7 +63,11 @@ fn a_unit_meeting_no_level_is_not_made_to_ask_for_one() {
     let (docs, r) = built(&f);
     assert_eq!(r.level, 0);
     let page = text_of(&docs);
-    assert!(page.contains("chưa đủ điều kiện đề nghị công nhận (khoản 2 Điều 21"));
+    // No Tờ trình where none may be filed (Điều 21.2, rules.md §7): the report says why.
+    assert!(!page.contains("TỜ TRÌNH"));
+    assert_eq!(docs.len(), 2);
+    assert!(page.contains("Theo khoản 2 Điều 21"), "{page}");
+    assert!(page.contains("chưa đủ điều kiện đề nghị công nhận"));
     assert!(!page.contains("mức độ 0"));
 }
 
@@ -176,4 +184,132 @@ fn the_worker_request_makes_the_same_file() {
             .contains("Loại đơn vị"),
         "named by its label"
     );
+}
+
+/// The text of the documents without tags, for reading like a person.
+fn plain(docs: &[documents::Document]) -> String {
+    let html = text_of(docs);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_request_follows_what_the_unit_may_ask_for() {
+    let with_prev = |kind: &str, level: Level, decided: &str| {
+        let mut f = with_previous(full(kind), level, decided);
+        f.previous_recognition.as_mut().unwrap().decision_no = Some("12/QĐ-UBND".into());
+        f
+    };
+    // A renewal: "công nhận lại", citing the earlier decision.
+    let (docs, r) = built(&with_prev("ubnd_xa", Level::One, "2022-02-10"));
+    assert_eq!(r.request.kind, dvht::engine::evaluate::RequestKind::Renewal);
+    let text = plain(&docs);
+    assert!(text.contains("Đề nghị công nhận lại “Đơn vị học tập” cấp huyện mức độ 2 năm 2025"), "{text}");
+    assert!(text.contains("Căn cứ Quyết định số 12/QĐ-UBND ngày 10/02/2022 công nhận Đơn vị thử ubnd_xa đạt “Đơn vị học tập” cấp huyện mức độ 1;"));
+    // The Phòng reviews and convenes the council; the Chủ tịch UBND decides (Điều 5.1, 10.2).
+    assert!(text.contains(
+        "kính trình Phòng Giáo dục và Đào tạo xem xét, tổ chức thẩm định và trình Chủ tịch Ủy ban nhân dân cấp huyện quyết định công nhận lại"
+    ), "{text}");
+    // An upgrade: "nâng mức độ 2".
+    let (docs, r) = built(&with_prev("thpt", Level::One, "2024-02-10"));
+    assert_eq!(r.request.kind, dvht::engine::evaluate::RequestKind::Upgrade);
+    let text = plain(&docs);
+    assert!(text.contains("Đề nghị công nhận nâng mức độ 2 “Đơn vị học tập” cấp tỉnh năm 2025"), "{text}");
+    assert!(text.contains("quyết định công nhận nâng mức độ Đơn vị thử thpt đạt “Đơn vị học tập” cấp tỉnh mức độ 2"));
+    assert!(text.contains("Quyết định số 12/QĐ-UBND ngày 10/02/2024"));
+    // Not yet eligible: no Tờ trình, and the report says from when.
+    let (docs, _) = built(&with_prev("ubnd_xa", Level::One, "2025-02-10"));
+    let text = plain(&docs);
+    assert_eq!(docs.len(), 2);
+    assert!(!text.contains("TỜ TRÌNH"));
+    assert!(
+        text.contains("chỉ được đề nghị công nhận nâng mức độ từ ngày 11/02/2026, tức là với kết quả năm 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("đề nghị Phòng Giáo dục và Đào tạo xem xét"), "nothing is asked");
+    // Still valid at level 2: no Tờ trình either; the validity names its reading.
+    let (docs, _) = built(&with_prev("ubnd_xa", Level::Two, "2024-02-10"));
+    let text = plain(&docs);
+    assert!(!text.contains("TỜ TRÌNH"));
+    assert!(text.contains("hiệu lực đến ngày 31/12/2027 (tính từ năm ra quyết định; nếu tính từ năm đánh giá được công nhận: đến ngày 31/12/2026)"), "{text}");
+    assert!(text.contains("công nhận lại với kết quả năm 2027"));
+}
+
+#[test]
+fn the_decision_maker_and_recipient_the_dossier_names() {
+    let mut f = full("ubnd_xa");
+    f.submission = Some(dvht::file::Submission {
+        recipient: Some("Phòng Văn hóa – Xã hội, Ủy ban nhân dân xã A".into()),
+        decision_maker: Some("Chủ tịch Ủy ban nhân dân xã A".into()),
+        ..Default::default()
+    });
+    let text = plain(&built(&f).0);
+    assert!(text.contains("Kính gửi: Phòng Văn hóa – Xã hội, Ủy ban nhân dân xã A"));
+    assert!(text.contains("trình Chủ tịch Ủy ban nhân dân xã A quyết định công nhận"), "{text}");
+}
+
+#[test]
+fn the_evidence_list_gives_each_item_once_with_what_it_supports() {
+    let mut f = full("ubnd_xa");
+    let shared = dvht::file::EvidenceItem {
+        code: Some("HC.01".into()),
+        title: Some("Quy chế học tập của cơ quan".into()),
+        number: Some("05/QC-UBND".into()),
+        date: Some(date("2024-03-15")),
+        issuer: Some("UBND xã".into()),
+        location: Some("Văn phòng, tủ 2".into()),
+        ..Default::default()
+    };
+    f.evidence_for_mut("1.2").push(shared.clone());
+    f.evidence_for_mut("3.2").push(shared);
+    let (docs, _) = built(&f);
+    let text = plain(&docs);
+    assert!(text.contains("IV. DANH MỤC MINH CHỨNG"));
+    for part in [
+        "HC.01",
+        "Quy chế học tập của cơ quan",
+        "05/QC-UBND, ngày 15/03/2024",
+        "UBND xã",
+        "Văn phòng, tủ 2",
+        "1.2, 3.2",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert_eq!(text.matches("Quy chế học tập của cơ quan").count(), 1, "a shared item once");
+    // The Word file carries the same list.
+    let docx = documents::docx::write(&docs, "t");
+    let xml = String::from_utf8_lossy(&docx);
+    assert!(xml.contains("Quy chế học tập của cơ quan") && xml.contains("Văn phòng, tủ 2"));
+}
+
+#[test]
+fn the_team_decision_and_level_2_on_its_own_basis() {
+    let mut f = with_count(full("ubnd_xa"), Input::MembersLanguageCertificate, 10);
+    f.report = Some(dvht::file::Report {
+        team_decision: Some(dvht::file::TeamDecision {
+            number: Some("03/QĐ-UBND".into()),
+            date: Some(date("2025-10-01")),
+            ..Default::default()
+        }),
+        ..Default::default()
+    });
+    let (docs, r) = built(&f);
+    assert_eq!(r.level, 2);
+    let text = plain(&docs);
+    assert!(text.contains("Tổ đánh giá do Thủ trưởng đơn vị thành lập theo Quyết định số 03/QĐ-UBND ngày 01/10/2025 (điểm a khoản 1 Điều 10"), "{text}");
+    assert!(text.contains("Đơn vị chưa đạt chỉ tiêu 2.4 của mức độ 1 nhưng đạt đầy đủ các tiêu chí, chỉ tiêu của mức độ 2. Theo khoản 2 Điều 8 và điểm c khoản 1 Điều 10"), "{text}");
+    // The summary is of level 2, the level requested.
+    assert!(text.contains("Kết quả tự đánh giá các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 năm 2025"));
 }

@@ -230,7 +230,28 @@ impl Ctx<'_> {
         )))
     }
     fn level_phrase(&self) -> String {
-        format!("“Đơn vị học tập” {} mức độ {}", self.scope.name_vi(), self.result.level)
+        self.phrase(self.result.level)
+    }
+    /// "“Đơn vị học tập” cấp huyện mức độ 1"
+    fn phrase(&self, level: u8) -> String {
+        format!("“Đơn vị học tập” {} mức độ {level}", self.scope.name_vi())
+    }
+    fn decision_maker(&self) -> String {
+        self.a.decision_maker.clone()
+    }
+    /// "Quyết định số 12/QĐ-UBND ngày 10/02/2024 công nhận … mức độ 1", from the dossier.
+    fn previous_decision(&self) -> Option<String> {
+        let p = self.file.previous_recognition.as_ref()?;
+        let level = p.level?;
+        let number = p.decision_no.as_deref().filter(|n| !n.trim().is_empty()).map(|n| format!(" số {n}"));
+        let date = p.decision_date.map(|d| format!(" ngày {}", date_vi(d)));
+        Some(format!(
+            "Quyết định{}{} công nhận {} đạt {}",
+            number.unwrap_or_default(),
+            date.unwrap_or_default(),
+            self.unit_name(),
+            self.phrase(level.number())
+        ))
     }
 }
 
@@ -302,7 +323,10 @@ pub fn docx_for_request(request: &str) -> Result<Vec<u8>, String> {
 pub fn build(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
     let result = a.evaluation.as_ref()?;
     let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
-    Some(vec![request::build(&c), report::build(&c), summary::build(&c)])
+    let mut docs: Vec<Document> = request::build(&c).into_iter().collect();
+    docs.push(report::build(&c));
+    docs.push(summary::build(&c));
+    Some(docs)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! conclusion (Điều 10.1a–c, 16.1a–c).
 
 use super::*;
+use crate::rules::ValidityReading;
 
 pub(super) fn build(c: &Ctx) -> Document {
     let year = c.year;
@@ -64,15 +65,28 @@ pub(super) fn build(c: &Ctx) -> Document {
         if let Some(d) = p.decision_date {
             text.push_str(&format!(" ngày {}", date_vi(d)));
         }
+        // Validity names its reading, with the other beside it (rules.md §4, §7).
         if let Some(v) = c.result.validity {
-            text.push_str(&format!("; còn hiệu lực đến ngày {}", date_vi(v.valid_until)));
+            text.push_str(&format!(
+                "; hiệu lực đến ngày {} ({}; nếu tính từ {}: đến ngày {})",
+                date_vi(v.valid_until),
+                reading_words(v.reading),
+                reading_from(v.other_reading.reading),
+                date_vi(v.other_reading.valid_until)
+            ));
         }
         b.push(Block::Para(vec![Run::plain(format!("{text}."))]));
     }
 
     b.push(Block::Heading("II. TỔ ĐÁNH GIÁ VÀ CÁCH THỨC TỰ ĐÁNH GIÁ".into()));
+    // The decision that set up the team (Điều 10.1a, 16.1a), when the unit gives it.
+    let decision = c.report().and_then(|r| r.team_decision.as_ref()).map_or_else(String::new, |d| {
+        let number = d.number.as_deref().filter(|n| !n.trim().is_empty()).map_or(String::new(), |n| format!(" số {n}"));
+        let date = d.date.map_or(String::new(), |d| format!(" ngày {}", date_vi(d)));
+        format!(" theo Quyết định{number}{date}")
+    });
     b.push(Block::Para(vec![Run::plain(format!(
-        "1. Tổ đánh giá do Thủ trưởng đơn vị thành lập ({team_article} {}) gồm:",
+        "1. Tổ đánh giá do Thủ trưởng đơn vị thành lập{decision} ({team_article} {}) gồm:",
         circular(rules)
     ))]));
     let team = c.report().map(|r| r.team.clone()).unwrap_or_default();
@@ -139,24 +153,13 @@ pub(super) fn build(c: &Ctx) -> Document {
         ]));
     }
 
-    b.push(Block::Heading("IV. KẾT LUẬN".into()));
-    let dieu = procedure.map_or(0, |p| p.conditions);
-    let conclusion = if c.result.level > 0 {
-        format!(
-            "Căn cứ kết quả tự đánh giá, {} đạt đầy đủ các tiêu chí, chỉ tiêu của {} theo Điều {dieu} {} và đề nghị {} xem xét, công nhận.",
-            c.unit_name(),
-            c.level_phrase(),
-            circular(rules),
-            c.recipient()
-        )
-    } else {
-        format!(
-            "Căn cứ kết quả tự đánh giá, {} chưa đạt đầy đủ các tiêu chí, chỉ tiêu của “Đơn vị học tập” {} mức độ 1.",
-            c.unit_name(),
-            scope.name_vi()
-        )
-    };
-    b.push(Block::Para(vec![Run::plain(conclusion)]));
+    b.push(Block::Heading("IV. DANH MỤC MINH CHỨNG".into()));
+    b.push(evidence_list(c));
+
+    b.push(Block::Heading("V. KẾT LUẬN".into()));
+    for para in conclusion(c) {
+        b.push(Block::Para(para));
+    }
     if let Some(text) = c.report().and_then(|r| r.conclusion.clone()).filter(|t| !t.trim().is_empty()) {
         b.push(Block::Para(vec![Run::plain(text)]));
     }
@@ -192,4 +195,174 @@ fn indicator_sentence(c: &Ctx, view: &IndicatorView) -> Option<Vec<Run>> {
         text.push_str(&format!(" Ghi chú: {note}"));
     }
     Some(vec![Run::bold(format!("Chỉ tiêu {id} ({}): ", first.title_vi)), Run::plain(text)])
+}
+
+fn reading_words(r: ValidityReading) -> &'static str {
+    match r {
+        ValidityReading::DecisionYear => "tính từ năm ra quyết định",
+        ValidityReading::AssessedYear => "tính từ năm đánh giá được công nhận",
+    }
+}
+
+fn reading_from(r: ValidityReading) -> &'static str {
+    match r {
+        ValidityReading::DecisionYear => "năm ra quyết định",
+        ValidityReading::AssessedYear => "năm đánh giá được công nhận",
+    }
+}
+
+/// The conclusion, in the terms of what the unit may ask for (rules.md §3a, §7).
+fn conclusion(c: &Ctx) -> Vec<Vec<Run>> {
+    let rules = c.rules;
+    let r = c.result;
+    let procedure = rules.procedure(c.scope);
+    let dieu = procedure.map_or(0, |p| p.conditions);
+    let unit = c.unit_name();
+    let year = c.year;
+    let mut out = Vec::new();
+    // What the data meet.
+    out.push(vec![Run::plain(if r.level > 0 {
+        format!(
+            "Căn cứ kết quả tự đánh giá, {unit} đạt đầy đủ các tiêu chí, chỉ tiêu của {} theo Điều {dieu} {}.",
+            c.level_phrase(),
+            circular(rules)
+        )
+    } else {
+        format!(
+            "Căn cứ kết quả tự đánh giá, {unit} chưa đạt đầy đủ các tiêu chí, chỉ tiêu của “Đơn vị học tập” {} mức độ 1.",
+            c.scope.name_vi()
+        )
+    })]);
+    // Level 2 met without level 1: the basis for judging level 2 on its own article.
+    let level_one = r.levels.first();
+    if r.level == 2 && !level_one.is_some_and(|l| l.met) {
+        let missing: Vec<&str> = level_one
+            .map(|l| {
+                l.indicators()
+                    .filter(|i| !matches!(i.status, Status::Pass | Status::NotApplicable))
+                    .map(|i| i.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let submit = procedure.map_or_else(String::new, |p| p.submit.long_vi());
+        out.push(vec![Run::plain(format!(
+            "Đơn vị chưa đạt chỉ tiêu {} của mức độ 1 nhưng đạt đầy đủ các tiêu chí, chỉ tiêu của mức độ 2. Theo khoản 2 Điều {dieu} và {submit} {} (đạt ở mức độ nào thì đề nghị công nhận ở mức độ đó), mức độ 2 được đánh giá theo điều kiện của chính mức độ 2.",
+            missing.join(", "),
+            circular(rules)
+        ))]);
+    }
+    // What is asked, or why nothing is.
+    let asked = super::request::Asked::of(r.request.kind);
+    let text = match (asked, r.request.reason) {
+        (Some(asked), _) => {
+            let lower = if r.request.level < r.level {
+                format!(" (đơn vị đạt mức độ {} nhưng đề nghị mức độ {})", r.level, r.request.level)
+            } else {
+                String::new()
+            };
+            format!(
+                "{unit} đề nghị {} xem xét, tổ chức thẩm định và trình {} quyết định {} {unit} đạt {} năm {year}{lower}.",
+                c.recipient(),
+                c.decision_maker(),
+                asked.verb(),
+                c.phrase(r.request.level)
+            )
+        }
+        (None, crate::engine::evaluate::RequestReason::NotMet) => format!(
+            "Theo {} {}, đơn vị chỉ đề nghị đánh giá, công nhận khi kết quả tự đánh giá đạt điều kiện; năm {year} {unit} chưa đủ điều kiện đề nghị công nhận.",
+            rules.apply_when_met.long_vi(),
+            circular(rules)
+        ),
+        (None, crate::engine::evaluate::RequestReason::UpgradeNotYet) => format!(
+            "{unit} được công nhận mức độ 1 theo {}; theo {} {}, đơn vị chỉ được đề nghị công nhận nâng mức độ từ ngày {}, tức là với kết quả năm {}. Năm {year} đơn vị giữ mức độ 1 và chưa đề nghị công nhận.",
+            c.previous_decision().unwrap_or_else(|| "quyết định trước".into()),
+            procedure.map_or_else(String::new, |p| p.upgrade.long_vi()),
+            circular(rules),
+            r.request.eligible_from.map_or_else(String::new, date_vi),
+            r.request.first_year.unwrap_or(year + 1)
+        ),
+        (None, _) => {
+            let v = r.validity;
+            format!(
+                "{} còn hiệu lực đến ngày {} ({}; {} {}); năm {year} đơn vị chưa đề nghị công nhận. Đơn vị đề nghị công nhận lại với kết quả năm {}.",
+                c.previous_decision().unwrap_or_else(|| "Quyết định công nhận trước".into()),
+                v.map_or_else(String::new, |v| date_vi(v.valid_until)),
+                v.map_or("", |v| reading_words(v.reading)),
+                procedure.map_or_else(String::new, |p| p.validity.long_vi()),
+                circular(rules),
+                v.map_or(year + 1, |v| v.rerecognition_year)
+            )
+        }
+    };
+    out.push(vec![Run::plain(text)]);
+    out
+}
+
+/// The evidence the council judges by (Điều 9.1): each item once, with the indicators it
+/// supports. Items recorded under several indicators with the same code and title are one.
+fn evidence_list(c: &Ctx) -> Block {
+    let mut items: Vec<(&crate::file::EvidenceItem, Vec<&str>)> = Vec::new();
+    for view in c.a.indicators.iter().filter(|v| v.applies_at_all()) {
+        for item in c.file.evidence_for(view.id) {
+            let same = |other: &&crate::file::EvidenceItem| {
+                (&other.code, &other.title, &other.number, other.date)
+                    == (&item.code, &item.title, &item.number, item.date)
+            };
+            match items.iter_mut().find(|(it, _)| same(it)) {
+                Some((_, ids)) => {
+                    if !ids.contains(&view.id) {
+                        ids.push(view.id)
+                    }
+                }
+                None => items.push((item, vec![view.id])),
+            }
+        }
+    }
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let rows: Vec<Vec<Cell>> = if items.is_empty() {
+        vec![vec![
+            Cell::center("1"),
+            Cell::text(""),
+            Cell::text("(chưa có minh chứng)"),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(""),
+            Cell::text(""),
+        ]]
+    } else {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, (it, ids))| {
+                let number_date = [it.number.clone(), it.date.map(date_vi)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ngày ");
+                vec![
+                    Cell::center((i + 1).to_string()),
+                    Cell::text(text(&it.code)),
+                    Cell::text(text(&it.title)),
+                    Cell::text(number_date),
+                    Cell::text(text(&it.issuer)),
+                    Cell::text(text(&it.location)),
+                    Cell::center(ids.join(", ")),
+                ]
+            })
+            .collect()
+    };
+    Block::Table {
+        header: vec![
+            "TT".into(),
+            "Mã".into(),
+            "Tên minh chứng".into(),
+            "Số, ngày ban hành".into(),
+            "Nơi ban hành".into(),
+            "Nơi lưu trữ".into(),
+            "Chỉ tiêu".into(),
+        ],
+        widths: vec![6, 12, 28, 16, 14, 14, 10],
+        rows,
+    }
 }

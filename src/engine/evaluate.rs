@@ -436,11 +436,7 @@ fn request(
         (2, Some(prev)) if prev.level == Level::One => match upgrade {
             Some(up) if up.eligible_this_cycle => asked(RequestKind::Upgrade, 2, RequestReason::MeetsLevel),
             Some(up) => {
-                let t = &rules.timing;
-                // The first assessed year whose filing window (to 14/01 of the next year) the
-                // day falls in.
-                let y = up.eligible_from.year();
-                let first_year = if up.eligible_from <= t.last_filing_day(y.saturating_sub(1)) { y - 1 } else { y };
+                let first_year = rules.timing.first_cycle(up.eligible_from);
                 Request {
                     eligible_from: Some(up.eligible_from),
                     first_year: Some(first_year),

@@ -584,6 +584,17 @@ impl Timing {
         let due = self.submit_before.in_year(year.saturating_add(1));
         due.add_days(-1).unwrap_or(due)
     }
+
+    /// The first assessed year whose filing window (to 14/01 of the next year) includes `day`:
+    /// a request that may be made from `day` is made with that year's results.
+    pub fn first_cycle(&self, day: crate::date::Date) -> i32 {
+        let y = day.year();
+        if day <= self.last_filing_day(y.saturating_sub(1)) {
+            y - 1
+        } else {
+            y
+        }
+    }
 }
 
 /// Where the Circular sets out the procedure for one scope: the citations the documents and
@@ -628,6 +639,16 @@ pub struct ProvincialCalendar {
     pub province_report_before: Option<MonthDay>,
 }
 
+/// Who probably receives and decides a district-level dossier now; `{commune}` is the unit's
+/// commune (rules.md §6).
+#[derive(Debug, Serialize)]
+pub struct Successor {
+    pub recipient: &'static str,
+    pub decision_maker: &'static str,
+    /// Why: the text that moved the duty.
+    pub basis: &'static str,
+}
+
 /// The definitions the procedure rests on (Điều 2).
 #[derive(Debug, Serialize)]
 pub struct Definitions {
@@ -658,6 +679,9 @@ pub struct RuleSet {
     /// The day district-level governments ended (Luật Tổ chức chính quyền địa phương 2025):
     /// from that year on, who receives a district-level dossier is the user's to say.
     pub district_governments_end: Option<&'static str>,
+    /// The likely new recipient and decision-maker of a district-level dossier since then,
+    /// offered as a choice the user confirms, never as a default (rules.md §6).
+    pub district_successor: Option<Successor>,
     pub kinds: &'static [UnitKind],
     pub inputs: &'static [InputDef],
     pub criteria: &'static [CriterionDef],

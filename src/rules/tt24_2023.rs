@@ -547,6 +547,11 @@ pub static TT24_2023: RuleSet = RuleSet {
     scope_articles: &[(Huyen, Cite::khoan(2, 3)), (Tinh, Cite::khoan(2, 4))],
     definitions: Definitions { rerecognition: Cite::khoan(2, 10), upgrade: Cite::khoan(2, 11) },
     district_governments_end: Some("2025-07-01"),
+    district_successor: Some(Successor {
+        recipient: "Phòng Văn hóa – Xã hội, Ủy ban nhân dân {commune}",
+        decision_maker: "Chủ tịch Ủy ban nhân dân {commune}",
+        basis: "Thông tư 15/2025/TT-BGDĐT (sửa đổi bởi Thông tư 45/2026/TT-BGDĐT): Phòng Văn hóa – Xã hội của Ủy ban nhân dân cấp xã phụ trách xây dựng xã hội học tập trên địa bàn",
+    }),
     kinds: &KINDS,
     inputs: &INPUTS,
     criteria: &CRITERIA,

@@ -212,7 +212,22 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
                 }
             });
         }
-        "finalise" => if_confirmed(state, t.confirm_finalise, Action::Finalise(a.today)),
+        "finalise" => {
+            // Ask first when the dossier lacks its team or its request (rules.md §7).
+            let no_team = d.file.report.as_ref().is_none_or(|r| r.team.is_empty());
+            let no_request =
+                a.evaluation.as_ref().is_some_and(|r| r.request.kind == crate::engine::evaluate::RequestKind::None);
+            let warnings = [(no_team, t.confirm_finalise_no_team), (no_request, t.confirm_finalise_no_request)];
+            if warnings.iter().all(|(missing, question)| !missing || browser::confirm(question)) {
+                if_confirmed(state, t.confirm_finalise, Action::Finalise(a.today));
+            }
+        }
+        "suggest-recipient" => {
+            if let Some((recipient, decision_maker)) = arg.split_once('|') {
+                state.dispatch(Action::Set("submission.recipient".into(), recipient.into()));
+                state.dispatch(Action::Set("submission.decision_maker".into(), decision_maker.into()));
+            }
+        }
         "reopen" => if_confirmed(state, t.confirm_reopen, Action::Reopen),
         "update" => browser::apply_update(),
         "add-member" => state.dispatch(Action::AddMember),

@@ -51,14 +51,16 @@ fn entry(a: &Assessment, e: &Event, lang: Lang) -> Entry {
         }
         EventKind::UpgradeFrom => {
             let decided = a.previous.map(|p| p.decision_date);
+            // Shown as the first assessed year that may ask for it, not only as a day.
+            let cycle = a.rules.timing.first_cycle(e.date);
             if vi {
                 format!(
-                    "Từ ngày này được đề nghị nâng lên mức độ 2 (công nhận mức độ 1 ngày {})",
+                    "Từ ngày này được đề nghị nâng lên mức độ 2, tức là với kết quả năm {cycle} (công nhận mức độ 1 ngày {})",
                     decided.map_or_else(String::new, date_vi)
                 )
             } else {
                 format!(
-                    "From this day the unit may ask for level 2 (level 1 recognised on {})",
+                    "From this day the unit may ask for level 2, that is with the results of {cycle} (level 1 recognised on {})",
                     decided.map_or_else(String::new, |d| d.to_string())
                 )
             }

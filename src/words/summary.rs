@@ -1,8 +1,9 @@
 //! What a unit reads off a result: what stands between it and the next level, in words.
 //! The gaps themselves are the read-model's (`engine::assessment`).
 
-use super::Lang;
+use super::{date_vi, Lang};
 use crate::engine::assessment::{Assessment, Gap};
+use crate::engine::evaluate::{RequestKind, RequestReason};
 use crate::rules::{Input, RuleSet};
 
 /// A gap in words: "thêm 4 thành viên đạt “Công dân học tập” (chỉ tiêu 3.1)".
@@ -101,6 +102,70 @@ pub fn headline(a: &Assessment, lang: Lang) -> String {
     }
 }
 
+/// What the unit may ask for this year, in words, and when it may ask for more (rules.md §3a):
+/// "Năm nay đơn vị đề nghị công nhận lại mức độ 1."
+pub fn request_sentence(a: &Assessment, lang: Lang) -> String {
+    let Some(r) = &a.evaluation else { return String::new() };
+    let vi = lang == Lang::Vi;
+    let q = r.request;
+    let procedure = a.rules.procedure(r.scope);
+    let cite = |f: fn(&crate::rules::Procedure) -> crate::rules::Cite| {
+        procedure.map_or_else(String::new, |p| if vi { f(p).long_vi() } else { format!("Article {}", f(p).dotted()) })
+    };
+    let date = |d: crate::Date| if vi { date_vi(d) } else { d.to_string() };
+    match (q.kind, q.reason) {
+        (RequestKind::First, _) if vi => format!("Năm nay đơn vị đề nghị đánh giá, công nhận mức độ {}.", q.level),
+        (RequestKind::First, _) => format!("This year the unit asks for recognition at level {}.", q.level),
+        (RequestKind::Renewal, _) if vi => {
+            format!("Năm nay đơn vị đề nghị công nhận lại mức độ {} (công nhận trước đã hết hiệu lực).", q.level)
+        }
+        (RequestKind::Renewal, _) => {
+            format!("This year the unit asks for re-recognition at level {} (the previous one has lapsed).", q.level)
+        }
+        (RequestKind::Upgrade, _) if vi => "Năm nay đơn vị đề nghị công nhận nâng mức độ 2.".into(),
+        (RequestKind::Upgrade, _) => "This year the unit asks for the upgrade to level 2.".into(),
+        (RequestKind::None, RequestReason::NotMet) if vi => format!(
+            "Chưa đủ điều kiện đề nghị công nhận: đơn vị chỉ đề nghị khi tự đánh giá đạt ít nhất mức độ 1 ({}).",
+            a.rules.apply_when_met.long_vi()
+        ),
+        (RequestKind::None, RequestReason::NotMet) => format!(
+            "Nothing may be asked yet: a unit files only when it meets at least level 1 (Article {}).",
+            a.rules.apply_when_met.dotted()
+        ),
+        (RequestKind::None, RequestReason::UpgradeNotYet) => {
+            let from = q.eligible_from.map_or_else(String::new, date);
+            let year = q.first_year.unwrap_or(r.year + 1);
+            if vi {
+                format!(
+                    "Đơn vị đạt các tiêu chí mức độ 2 nhưng chỉ được đề nghị nâng mức độ từ ngày {from} ({}), tức là với kết quả năm {year}; năm nay đơn vị giữ mức độ 1 và không nộp hồ sơ.",
+                    cite(|p| p.upgrade)
+                )
+            } else {
+                format!(
+                    "The unit meets level 2 but may ask for the upgrade only from {from} ({}), that is with the results of {year}; this year it keeps level 1 and files nothing.",
+                    cite(|p| p.upgrade)
+                )
+            }
+        }
+        (RequestKind::None, _) => {
+            let level = a.previous.map_or(0, |p| p.level.number());
+            let (until, again) =
+                r.validity.map_or((String::new(), r.year + 1), |v| (date(v.valid_until), v.rerecognition_year));
+            if vi {
+                format!(
+                    "Quyết định công nhận mức độ {level} còn hiệu lực đến {until} ({}); năm nay đơn vị không nộp hồ sơ, công nhận lại với kết quả năm {again}.",
+                    cite(|p| p.validity)
+                )
+            } else {
+                format!(
+                    "The level-{level} recognition is valid until {until} ({}); this year the unit files nothing, and asks for re-recognition with the results of {again}.",
+                    cite(|p| p.validity)
+                )
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +220,22 @@ mod tests {
             "{}",
             headline(&a, Lang::Vi)
         );
+    }
+
+    #[test]
+    fn the_request_in_words() {
+        let mut f = thpt();
+        for id in ["1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4"] {
+            crate::file::edit::add_evidence(&mut f, id);
+        }
+        // The spec example: recognised at level 1 on 10/02/2024, meets level 1 in 2025: still valid.
+        assert_eq!(
+            request_sentence(&assess(&f), Lang::Vi),
+            "Quyết định công nhận mức độ 1 còn hiệu lực đến 31/12/2027 (khoản 4 Điều 11); năm nay đơn vị không nộp hồ sơ, công nhận lại với kết quả năm 2027."
+        );
+        f.previous_recognition = None;
+        assert_eq!(request_sentence(&assess(&f), Lang::Vi), "Năm nay đơn vị đề nghị đánh giá, công nhận mức độ 1.");
+        assert_eq!(request_sentence(&assess(&f), Lang::En), "This year the unit asks for recognition at level 1.");
     }
 
     #[test]

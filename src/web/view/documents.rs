@@ -9,6 +9,9 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
     let locked = v.s.draft.file.finalised.is_some();
     let team = v.s.draft.file.report.as_ref().map_or(0, |r| r.team.len());
     let ready = v.a.evaluation.is_some();
+    // No Tờ trình when nothing may be asked (rules.md §7): say why instead.
+    let requested =
+        v.a.evaluation.as_ref().is_some_and(|r| r.request.kind != crate::engine::evaluate::RequestKind::None);
     html! {
         <main id="main" class="documents" {oninput}>
             <section class="card" aria-labelledby="h-docs">
@@ -29,6 +32,10 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                         </fieldset>
                         <fieldset class="group">
                             <legend>{ t.team }</legend>
+                            <div class="grid">
+                                { text_input(v, "report.team_decision.number", "text") }
+                                { text_input(v, "report.team_decision.date", "date") }
+                            </div>
                             { for (0..team).map(|i| html! {
                                 <div class="member" role="group" aria-label={format!("{} {}", t.team, i + 1)}>
                                     { text_input(v, &format!("report.team[{i}].name"), "text") }
@@ -45,9 +52,12 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                         { textarea(v, "report.recipients", "3") }
                     </fieldset>
                 </form>
+                { if ready && !requested { html! {
+                    <p class="banner info" data-testid="no-request">{ t.no_request }{ " " }{ crate::words::summary::request_sentence(v.a, v.lang) }</p>
+                } } else { html! {} } }
                 <div class="doc-actions" role="group" aria-label={t.documents}>
                     <button type="button" class="primary" data-act="print" data-arg="" disabled={!ready}>{ t.print_all }</button>
-                    <button type="button" data-act="print" data-arg="request" disabled={!ready}>{ t.print_request }</button>
+                    <button type="button" data-act="print" data-arg="request" disabled={!ready || !requested}>{ t.print_request }</button>
                     <button type="button" data-act="print" data-arg="report" disabled={!ready}>{ t.print_report }</button>
                     <button type="button" data-act="print" data-arg="summary" disabled={!ready}>{ t.print_summary }</button>
                     <button type="button" data-act="docx" data-testid="export-docx" disabled={!ready}>{ t.word }</button>

@@ -134,6 +134,7 @@ fn previous(v: &View) -> Html {
     let t = v.t;
     let options = vec![("", t.never.to_string()), ("1", format!("{} 1", t.level)), ("2", format!("{} 2", t.level))];
     let known = v.s.draft.file.previous_recognition.is_some();
+    let validity = v.a.evaluation.as_ref().and_then(|r| r.validity);
     html! {
         <fieldset class="group">
             <legend>{ t.previous }</legend>
@@ -142,20 +143,73 @@ fn previous(v: &View) -> Html {
                 { if known { html! { <>
                     { text_input(v, "previous_recognition.decision_no", "text") }
                     { text_input(v, "previous_recognition.decision_date", "date") }
+                    { text_input(v, "previous_recognition.year", "text") }
                 </> } } else { html! {} } }
             </div>
+            { if known { html! { <>
+                { radios(v, "previous_recognition.validity_from", v.label("previous_recognition.validity_from"),
+                    &[("decision_year", t.reading_decision_year), ("assessed_year", t.reading_assessed_year)]) }
+                // Both readings' results side by side, so the choice is an informed one.
+                { validity.map_or(html! {}, |val| {
+                    let line = |reading: crate::rules::ValidityReading, until: crate::Date, again: i32| {
+                        let name = match reading {
+                            crate::rules::ValidityReading::DecisionYear => t.reading_decision_year,
+                            crate::rules::ValidityReading::AssessedYear => t.reading_assessed_year,
+                        };
+                        t.reading_result.replace("{reading}", name).replace("{until}", &v.date(until)).replace("{year}", &again.to_string())
+                    };
+                    html! {
+                        <ul class="hint readings" data-testid="readings">
+                            <li><strong>{ line(val.reading, val.valid_until, val.rerecognition_year) }</strong></li>
+                            <li>{ line(val.other_reading.reading, val.other_reading.valid_until, val.other_reading.rerecognition_year) }</li>
+                        </ul>
+                    }
+                }) }
+            </> } } else { html! {} } }
+            { request_level(v) }
         </fieldset>
     }
 }
 
+/// A unit meeting level 2 may ask for level 1 only (rules.md §3a).
+fn request_level(v: &View) -> Html {
+    use crate::engine::evaluate::RequestKind;
+    let t = v.t;
+    let Some(r) = &v.a.evaluation else { return html! {} };
+    let lowerable = matches!(r.request.kind, RequestKind::First | RequestKind::Renewal)
+        && (r.level == 2 || v.s.draft.file.request_level.is_some());
+    if !lowerable {
+        return html! {};
+    }
+    let options =
+        vec![("", t.request_as_met.replace("{level}", &r.level.to_string())), ("1", format!("{} 1", t.level))];
+    select(v, "request_level", v.label("request_level"), &options)
+}
+
 fn submission(v: &View, scope: Option<Scope>) -> Html {
     let t = v.t;
-    let default = scope.and_then(|s| v.a.rules.authority(s));
+    let rules = v.a.rules;
+    let default = scope.and_then(|s| rules.authority(s));
+    let file = &v.s.draft.file;
+    // Since district governments ended, a district-level dossier names its recipient; the
+    // likely one is offered, for the user to confirm (rules.md §6).
+    let reformed = rules.district_governments_end_year().zip(file.year).is_some_and(|(from, y)| y >= i64::from(from));
+    let suggestion = rules.district_successor.as_ref().filter(|_| scope == Some(Scope::Huyen) && reformed).map(|s| {
+        let commune =
+            file.unit.district.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| t.your_commune.to_string());
+        (s.recipient.replace("{commune}", &commune), s.decision_maker.replace("{commune}", &commune), s.basis)
+    });
     html! {
-        <details class="group" open={v.s.draft.file.submission.is_some()}>
+        <details class="group" open={file.submission.is_some() || suggestion.is_some()}>
             <summary>{ t.submission }</summary>
             { default.map_or(html! {}, |a| html! {
                 <p class="hint">{ format!("{} {}; {} ({}).", t.submission_hint, a.recipient, a.decision_maker, a.article) }</p>
+            }) }
+            { suggestion.map_or(html! {}, |(recipient, decision_maker, basis)| html! {
+                <div class="suggestion" data-testid="suggested-recipient">
+                    <p class="hint">{ t.suggestion_intro.replace("{date}", &rules.district_governments_end.and_then(crate::Date::parse).map_or_else(String::new, |d| v.date(d))) }{ " " }<strong>{ format!("{recipient}; {decision_maker}.") }</strong>{ format!(" ({basis})") }</p>
+                    <button type="button" data-act="suggest-recipient" data-arg={format!("{recipient}|{decision_maker}")}>{ t.use_suggestion }</button>
+                </div>
             }) }
             <div class="grid">
                 { text_input(v, "submission.recipient", "text") }

@@ -37,6 +37,9 @@ pub(super) fn verdict(v: &View) -> Html {
         <section class="verdict" data-testid="verdict" data-level={result.level.to_string()} data-state="evaluated" aria-labelledby="h-result">
             <h2 id="h-result">{ t.result }</h2>
             <p class={classes!("headline", format!("level-{}", result.level))} aria-live="polite">{ headline }</p>
+            <p class="request" data-testid="request" data-kind={format!("{:?}", result.request.kind).to_lowercase()} data-level={result.request.level.to_string()}>
+                { crate::words::summary::request_sentence(v.a, v.lang) }
+            </p>
             <p data-testid="level-ignoring-evidence" data-level={result.level_ignoring_evidence.to_string()}>{ format!("{} {ignoring}.", t.with_evidence) }</p>
             <table class="criteria-state">
                 <caption>{ t.criteria_state }</caption>
