@@ -19,7 +19,9 @@ pub mod engine;
 pub mod file;
 pub mod rules;
 pub mod sha256;
+pub mod sheets;
 pub mod words;
+pub mod zip;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

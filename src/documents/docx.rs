@@ -290,7 +290,7 @@ fn document_xml(docs: &[Document]) -> String {
 /// The Word file, as bytes (a ZIP package).
 pub fn write(docs: &[Document], title: &str) -> Vec<u8> {
     let core = part(include_str!("docx/core.xml")).replace("{title}", &super::escape(title));
-    super::zip::store(&[
+    crate::zip::store(&[
         ("[Content_Types].xml", part(include_str!("docx/content-types.xml")).into_bytes()),
         ("_rels/.rels", part(include_str!("docx/rels.xml")).into_bytes()),
         ("word/document.xml", document_xml(docs).into_bytes()),

@@ -10,7 +10,6 @@ pub mod html;
 mod report;
 mod request;
 mod summary;
-pub mod zip;
 
 use crate::engine::assessment::{Assessment, IndicatorView, Requirement};
 use crate::engine::evaluate::{Evaluation, Status};
