@@ -74,6 +74,15 @@ pub enum Message {
         expected: Expected,
     },
     NotWholeNumber,
+    /// More than any unit has: a typing slip (rules.md §5; `file::MAX_COUNT`).
+    TooLarge {
+        max: u64,
+    },
+    /// A total no unit of this kind is likely to reach: worth a second look.
+    ImplausibleTotal {
+        count: u64,
+        above: u64,
+    },
     CountExceedsTotal {
         count: u64,
         total: u64,
@@ -202,6 +211,8 @@ impl Message {
             Message::Required => "required",
             Message::WrongType { .. } => "wrong_type",
             Message::NotWholeNumber => "not_whole_number",
+            Message::TooLarge { .. } => "too_large",
+            Message::ImplausibleTotal { .. } => "implausible_total",
             Message::CountExceedsTotal { .. } => "count_exceeds_total",
             Message::ZeroTotal => "zero_total",
             Message::UnknownKind { .. } => "unknown_kind",

@@ -112,3 +112,18 @@ fn a_non_ascii_fingerprint_is_read_and_shown() {
     assert!(html.contains("mã kiểm tra ab€€"), "the stamp shows what the file says");
     assert_eq!(dvht::words::fingerprint_text("ab€€"), "ab€€");
 }
+
+/// Issue 11: a count whose control holds text that is not a number is asked to be corrected,
+/// never to be entered as if nothing had been typed.
+#[test]
+fn the_headline_asks_to_correct_what_was_typed_wrong() {
+    let f = with_value(full("ubnd_xa"), Input::MembersDigital, None);
+    let a = assess(&f, &env());
+    let vi = dvht::words::summary::headline(&a, dvht::Lang::Vi);
+    assert!(vi.contains("cần nhập"), "{vi}");
+    let fixing = |i: Input| i == Input::MembersDigital;
+    let vi = dvht::words::summary::headline_fixing(&a, dvht::Lang::Vi, &fixing);
+    assert!(vi.contains("cần sửa") && !vi.contains("nhập"), "{vi}");
+    let en = dvht::words::summary::headline_fixing(&a, dvht::Lang::En, &fixing);
+    assert!(en.contains("needs to correct"), "{en}");
+}

@@ -109,7 +109,7 @@ fn text_from_the_unit_is_escaped() {
     f.unit.name = Some("Xã <b>A</b> & \"B\"".into());
     f.set_note("1.1", Some("</script><script>alert(1)</script>".into()));
     let (docs, _) = built(&f);
-    let page = html::standalone(&docs, &f, "t");
+    let page = html::standalone(&docs, Some(&f), "t");
     assert!(page.contains("Xã &lt;b&gt;A&lt;/b&gt; &amp; &quot;B&quot;"));
     assert!(!page.contains("<script>alert"));
     assert_eq!(page.matches("</script>").count(), 1, "only the data block's own end tag");
@@ -312,4 +312,29 @@ fn the_team_decision_and_level_2_on_its_own_basis() {
     assert!(text.contains("Đơn vị chưa đạt chỉ tiêu 2.4 của mức độ 1 nhưng đạt đầy đủ các tiêu chí, chỉ tiêu của mức độ 2. Theo khoản 2 Điều 8 và điểm c khoản 1 Điều 10"), "{text}");
     // The summary is of level 2, the level requested.
     assert!(text.contains("Kết quả tự đánh giá các tiêu chí, chỉ tiêu “Đơn vị học tập” cấp huyện mức độ 2 năm 2025"));
+}
+
+#[test]
+fn as_an_office_would_print_them() {
+    // The address is not repeated when it already names the commune and the province.
+    let mut f = full("thpt");
+    f.unit.address = Some("Số 1 đường Lê Lợi, phường Phố Hiến, tỉnh Hưng Yên".into());
+    f.unit.district = Some("Phường Phố Hiến".into());
+    f.unit.province = Some("Hưng Yên".into());
+    let (docs, _) = built(&f);
+    let text = plain(&docs);
+    assert!(text.contains("4. Địa chỉ: Số 1 đường Lê Lợi, phường Phố Hiến, tỉnh Hưng Yên."), "{text}");
+    // A school's head signs as Hiệu trưởng, a commune's as Chủ tịch, unless the dossier says.
+    assert!(text.contains("HIỆU TRƯỞNG"));
+    assert!(plain(&built(&full("ubnd_xa")).0).contains("CHỦ TỊCH"));
+    assert!(plain(&built(&full("co_quan_ubnd_huyen")).0).contains("THỦ TRƯỞNG ĐƠN VỊ"));
+    f.report = Some(dvht::file::Report { signer_title: Some("Phó Hiệu trưởng".into()), ..Default::default() });
+    assert!(plain(&built(&f).0).contains("PHÓ HIỆU TRƯỞNG"));
+    // No program name in a finalised document.
+    dvht::file::edit::finalise(&mut f, date("2026-01-05"));
+    assert!(!plain(&built(&f).0).contains("dvht"));
+    // In Word, the Tiêu ngữ has a rule under it (not underlined text), and so has the unit's name.
+    let xml = unzip(&documents::docx::write(&built(&f).0, "t"), &std::env::temp_dir().join("dvht-office"));
+    assert!(!xml.contains("<w:u "), "nothing underlined");
+    assert!(xml.matches("<w:bottom w:val=\"single\"").count() >= 2 * docs.len(), "two rules per masthead");
 }

@@ -186,7 +186,13 @@ fn any_valid_file() -> impl Strategy<Value = DossierFile> {
             if f.unit.public.is_some() {
                 f.unit.public = Some(public);
             }
-            // Keep counts within totals (and totals above 0) so the dossier checks.
+            // Keep counts within totals (and totals above 0), and within what any unit has
+            // (file::MAX_COUNT), so the dossier checks.
+            for def in TT24_2023.inputs {
+                if let (InputKind::Count { .. }, Some(n)) = (&def.kind, values.count(def.id)) {
+                    values.set(def.id, Some(Value::Count(n.min(dvht::file::MAX_COUNT))));
+                }
+            }
             for def in TT24_2023.inputs {
                 if let (InputKind::Count { total }, Some(n)) = (&def.kind, values.count(def.id)) {
                     let cap = match total {
@@ -245,7 +251,7 @@ proptest! {
             let a = dvht::assess(&f, &dvht::Env::new(Date::from_days_since_epoch(today).unwrap()));
             prop_assert_eq!(a.evaluation.as_ref(), Some(&r), "the read-model carries the same result");
             let docs = dvht::documents::build(&f, &a).unwrap();
-            let page = dvht::documents::html::standalone(&docs, &f, "t");
+            let page = dvht::documents::html::standalone(&docs, Some(&f), "t");
             // The report always carries the dossier it was made from.
             let carried = dvht::documents::html::carried_dossier(&page).expect("a carried dossier");
             prop_assert_eq!(dvht::write(&dvht::read(carried.as_bytes()).unwrap()), dvht::write(&f));

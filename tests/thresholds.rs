@@ -122,31 +122,38 @@ fn learner_ratios_of_3_1_at_their_boundaries() {
 
 #[test]
 fn exact_integer_arithmetic_at_scale() {
+    // The judge itself, below the check that refuses counts no unit has (file::MAX_COUNT):
     // 90% of 1 234 567 891 is 1 111 111 101.9: floating point has no say in it.
-    let f = with_count(with_count(full("ubnd_xa"), Members, 1_234_567_891), MembersDiscipline, 1_111_111_102);
-    let f = [
-        MembersTrainingCompleted,
-        MembersDigital,
-        MembersLanguageCertificate,
-        MembersLanguageProficiency,
-        MembersAdvancedWorker,
-        MembersLearningCitizen,
-    ]
-    .into_iter()
-    .fold(f, |f, i| with_count(f, i, 1_234_567_891));
-    assert_eq!(status(&eval(&f), Level::One, "2.1"), Status::Pass);
-    let below = with_count(f.clone(), MembersDiscipline, 1_111_111_101);
-    let r = eval(&below);
-    assert_eq!(status(&r, Level::One, "2.1"), Status::Fail);
-    assert_eq!(r.indicator(Level::One, "2.1").unwrap().ratio.unwrap().shortfall, Some(1));
-    // The largest counts a file can hold do not overflow.
-    let huge = with_count(with_count(full("ubnd_xa"), Members, u64::MAX), MembersDiscipline, u64::MAX - 1);
-    assert_eq!(status(&eval(&huge), Level::Two, "2.1"), Status::Pass);
-    let half = with_count(huge, MembersDiscipline, u64::MAX / 2);
-    let r = eval(&half);
-    assert_eq!(status(&r, Level::Two, "2.1"), Status::Fail);
+    let rules = dvht::rules::current();
+    let kind = rules.kind("ubnd_xa").unwrap();
+    let profile = dvht::RuleSet::profile(kind, None, None, None, None);
+    let judged = |level: Level, members: u64, count: u64| {
+        let mut values = dvht::file::Values::default();
+        values.set(Members, Some(dvht::file::Value::Count(members)));
+        values.set(MembersDiscipline, Some(dvht::file::Value::Count(count)));
+        let def = rules.indicator(dvht::Scope::Huyen, level, "2.1").unwrap();
+        dvht::engine::evaluate::judge(rules, def, &profile, &values, true).result
+    };
+    assert_eq!(judged(Level::One, 1_234_567_891, 1_111_111_102).status, Status::Pass);
+    let below = judged(Level::One, 1_234_567_891, 1_111_111_101);
+    assert_eq!(below.status, Status::Fail);
+    assert_eq!(below.ratio.unwrap().shortfall, Some(1));
+    // The largest counts do not overflow.
+    assert_eq!(judged(Level::Two, u64::MAX, u64::MAX - 1).status, Status::Pass);
+    let half = judged(Level::Two, u64::MAX, u64::MAX / 2);
+    assert_eq!(half.status, Status::Fail);
     // 95% of 2^64 − 1, rounded up, less 2^63 − 1.
-    assert_eq!(r.indicator(Level::Two, "2.1").unwrap().ratio.unwrap().shortfall, Some(8_301_034_833_169_298_228));
+    assert_eq!(half.ratio.unwrap().shortfall, Some(8_301_034_833_169_298_228));
+    // Through the whole pipeline, a count no unit has is refused, saying so.
+    let f = with_count(full("ubnd_xa"), Members, 1_234_567_891);
+    let e = dvht::check(&f).unwrap_err();
+    assert_eq!((e[0].field.as_str(), e[0].code()), ("counts.members", "too_large"));
+    assert!(e[0].text(dvht::Lang::Vi).contains("quá lớn"), "{}", e[0].text(dvht::Lang::Vi));
+    // The largest count accepted evaluates exactly.
+    let f = with_count(with_count(full("ubnd_xa"), Members, 100_000_000), MembersDiscipline, 94_999_999);
+    let r = eval(&f);
+    assert_eq!(r.indicator(Level::Two, "2.1").unwrap().ratio.unwrap().shortfall, Some(1));
+    assert!(codes(&r).contains(&"implausible_total"));
     assert!(dvht::engine::evaluate::meets(u64::MAX, u64::MAX, 100));
     assert_eq!(dvht::engine::evaluate::shortfall(0, u64::MAX, 100), u64::MAX);
 }

@@ -40,6 +40,20 @@ impl Mounted {
         document().body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<dvht::web::App>::with_root(root.clone()).render();
         yew::scheduler::flush().await;
+        let app = Mounted { handle: Some(handle), root };
+        // Nothing stored yet: the start page; these tests begin a new dossier from it.
+        if app.root.query_selector("[data-testid=start-new]").unwrap().is_some() {
+            app.click("[data-testid=start-new]").await;
+        }
+        app
+    }
+    /// Mounted as a first visit sees it, on the start page.
+    async fn at_start() -> Mounted {
+        let root = document().create_element("div").unwrap();
+        root.set_class_name("test-root");
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<dvht::web::App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
         Mounted { handle: Some(handle), root }
     }
     fn find(&self, id: &str) -> Option<web_sys::HtmlElement> {
@@ -148,7 +162,7 @@ async fn choosing_a_kind_asks_only_what_applies() {
     // The kinds offered follow the scope (Điều 2.3 or 2.4).
     let offered = |app: &Mounted| app.root.query_selector_all("[id='unit.kind'] option").unwrap().length();
     assert_eq!(offered(&app), 1 + 11);
-    // A provincial school: learners, and its public answer pre-filled.
+    // A provincial school: learners, and its public answer left for the user (issue 11).
     app.choose("unit.scope", "tinh").await;
     assert_eq!(offered(&app), 1 + 14);
     assert_eq!(app.value("unit.kind"), "", "a district kind is not a provincial one");
@@ -157,7 +171,7 @@ async fn choosing_a_kind_asks_only_what_applies() {
     assert!(app.has("facts.digital_level"));
     assert_eq!(app.attr("[id='unit.public']", "value").as_deref(), Some("true"));
     let checked: web_sys::HtmlInputElement = app.find("unit.public").unwrap().dyn_into().unwrap();
-    assert!(checked.checked());
+    assert!(!checked.checked(), "nothing is answered for the user");
     app.unmount();
 }
 
@@ -244,7 +258,7 @@ async fn a_storage_failure_is_explained_and_work_goes_on() {
     app.set("counts.members", "40").await;
     js("Storage.prototype.setItem = window.__setItem;");
     let alert = app.root.query_selector("[role=alert]").unwrap().expect("an explanation");
-    assert!(alert.text_content().unwrap().contains("xuất tệp JSON"));
+    assert!(alert.text_content().unwrap().contains("Lưu ra tệp"));
     assert_eq!(app.value("counts.members"), "40", "the form keeps working");
     assert!(app.has("ind-2.1"));
     app.unmount();
@@ -322,5 +336,60 @@ async fn a_dossier_whose_fingerprint_is_not_ascii_opens_and_shows_it() {
     assert!(app.attr("[data-testid=finalised]", "role").is_some(), "the finalised banner is shown");
     assert!(app.text().contains("ab€€"), "the fingerprint as the file has it");
     assert_eq!(app.attr("[data-testid=verdict]", "data-state").as_deref(), Some("evaluated"));
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_first_visit_starts_on_the_start_page_and_nothing_is_answered_for_the_user() {
+    fresh_storage();
+    let app = Mounted::at_start().await;
+    assert!(app.text().contains("Tự đánh giá “Đơn vị học tập” trong bốn bước"));
+    assert!(app.attr("[data-testid=open-example]", "data-act").is_some());
+    app.click("[data-testid=start-new]").await;
+    app.set("unit.kind", "thpt").await;
+    // A school's công lập / ngoài công lập starts unanswered and is listed until chosen.
+    let public = app.root.query_selector("input[name='unit.public']:checked").unwrap();
+    assert!(public.is_none(), "no answer is pre-selected");
+    assert_eq!(app.attr("[data-testid=verdict]", "data-state").as_deref(), Some("invalid"));
+    assert!(app.text().contains("công lập hay ngoài công lập"));
+    app.choose("unit.public", "false").await;
+    assert!(!app.has("facts.state_budget_for_training"), "a private school has no 1.3");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn evidence_pasted_from_a_spreadsheet_and_a_deletion_undone() {
+    fresh_storage();
+    stored(EXAMPLE, false);
+    let app = Mounted::new().await;
+    let area: web_sys::HtmlTextAreaElement = app.find("evidence-paste").unwrap().dyn_into().unwrap();
+    area.set_value("H2.01.01\tBiên bản đánh giá viên chức\t58/BB\t20/12/2025\tHội đồng\tVăn phòng\nHC.02\tQuy chế\t\t\t\t\t2.2, 2.3");
+    app.click("[data-act='paste']").await;
+    assert_eq!(app.value("evidence.2.1[0].title"), "Biên bản đánh giá viên chức");
+    assert_eq!(app.value("evidence.2.1[0].date"), "2025-12-20");
+    assert_eq!(app.value("evidence.2.3[0].code"), "HC.02");
+    assert!(app.text().contains("Đã thêm 3 minh chứng."));
+    // Removing asks nothing twice and can be taken back.
+    app.click("[data-act='rm-ev'][data-arg='2.3|0']").await;
+    assert!(!app.has("evidence.2.3[0].code"));
+    assert!(app.text().contains("Đã xóa minh chứng “Quy chế”."));
+    app.click("[data-testid=undo] [data-act='undo']").await;
+    assert_eq!(app.value("evidence.2.3[0].code"), "HC.02");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn text_to_fix_is_named_never_asked_for_again() {
+    fresh_storage();
+    stored(EXAMPLE, false);
+    let app = Mounted::new().await;
+    app.set("counts.members_digital", "12,5").await;
+    let fix = app.root.query_selector("[data-testid=to-fix]").unwrap().expect("a list of what to fix");
+    let text = fix.text_content().unwrap();
+    assert!(text.contains("Cần sửa") && text.contains("Số Thành viên được đào tạo"), "{text}");
+    app.set("counts.members_digital", "4294967296").await;
+    assert!(app.text().contains("quá lớn"));
+    app.set("counts.members", "1500").await;
+    assert_eq!(app.value("counts.members"), "1500", "the control keeps what was typed");
     app.unmount();
 }

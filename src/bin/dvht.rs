@@ -17,9 +17,11 @@ Cách dùng / Usage:
   dvht evaluate [--today YYYY-MM-DD] [--lang vi|en] FILE.json
         In kết quả đánh giá (JSON) ra stdout. FILE là - để đọc stdin.
         Prints the evaluation result (JSON) on stdout. FILE may be - for stdin.
-  dvht documents [--today YYYY-MM-DD] [--html REPORT.html] [--docx DOSSIER.docx] FILE.json
-        Viết Tờ trình, Báo cáo tự đánh giá và Bản tổng hợp (HTML để công bố, Word để sửa).
-        Writes the request, the self-assessment report and the summary (HTML to publish, Word to edit).
+  dvht documents [--today YYYY-MM-DD] [--html REPORT.html [--embed]] [--docx DOSSIER.docx] FILE.json
+        Viết Tờ trình, Báo cáo tự đánh giá và Bản tổng hợp (HTML để công bố, Word để sửa);
+        --embed kèm dữ liệu hồ sơ trong HTML để mở lại.
+        Writes the request, the self-assessment report and the summary (HTML to publish, Word to
+        edit); --embed carries the dossier in the HTML so it can be opened again.
   dvht ruleset      In bộ tiêu chí TT24/2023 (JSON) / prints the rule set as JSON
   dvht --version
   dvht --help
@@ -105,6 +107,7 @@ fn evaluate(args: &[String]) -> Result<(), String> {
 fn documents(args: &[String]) -> Result<(), String> {
     let mut today = None;
     let (mut html, mut docx, mut path) = (None, None, None);
+    let mut embed = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("{flag} cần một giá trị."));
@@ -116,6 +119,7 @@ fn documents(args: &[String]) -> Result<(), String> {
                 );
             }
             "--html" => html = Some(value("--html")?),
+            "--embed" => embed = true,
             "--docx" => docx = Some(value("--docx")?),
             flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
             file => path = Some(file.to_string()),
@@ -135,7 +139,9 @@ fn documents(args: &[String]) -> Result<(), String> {
     let docs = dvht::documents::build(&file, &a).ok_or_else(|| invalid(a.problems.clone()))?;
     let title = dvht::documents::title(&file, &a);
     if let Some(out) = html {
-        let page = dvht::documents::html::standalone(&docs, &file, &title);
+        // The dossier rides along only when asked (`--embed`): a published page shows, it
+        // does not carry notes or where each document is kept.
+        let page = dvht::documents::html::standalone(&docs, embed.then_some(&file), &title);
         std::fs::write(&out, page).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
     }
     if let Some(out) = docx {

@@ -67,16 +67,43 @@ struct ParaProps {
     before: u32,
     after: u32,
     border_top: bool,
+    /// A rule under the paragraph, as wide as the paragraph between its side indents (the line
+    /// under the Tiêu ngữ and under the issuing body's name, Nghị định 30/2020 Phụ lục I).
+    border_bottom: bool,
+    /// Left and right indent, in twips.
+    indent: u32,
 }
 
-const BODY: ParaProps = ParaProps { align: "both", first_line: 567, before: 0, after: 120, border_top: false };
-const CENTER: ParaProps = ParaProps { align: "center", first_line: 0, before: 0, after: 0, border_top: false };
-const LEFT: ParaProps = ParaProps { align: "left", first_line: 0, before: 0, after: 0, border_top: false };
+const BODY: ParaProps = ParaProps {
+    align: "both",
+    first_line: 567,
+    before: 0,
+    after: 120,
+    border_top: false,
+    border_bottom: false,
+    indent: 0,
+};
+const CENTER: ParaProps = ParaProps { align: "center", first_line: 0, after: 0, ..BODY };
+const LEFT: ParaProps = ParaProps { align: "left", first_line: 0, after: 0, ..BODY };
+
+/// The width of the masthead's columns (42% and 58% of the text), in twips.
+const LEFT_COL: u32 = TEXT_W * 42 / 100;
+const RIGHT_COL: u32 = TEXT_W * 58 / 100;
+/// "Độc lập - Tự do - Hạnh phúc" in 13.5 pt bold is about 4,000 twips wide: the rule under it
+/// is as long as the line of text.
+const MOTTO_W: u32 = 4000;
 
 fn para(out: &mut String, p: &ParaProps, content: &str) {
     out.push_str("<w:p><w:pPr>");
-    if p.border_top {
-        out.push_str("<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
+    if p.border_top || p.border_bottom {
+        out.push_str("<w:pBdr>");
+        if p.border_top {
+            out.push_str("<w:top w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/>");
+        }
+        if p.border_bottom {
+            out.push_str("<w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/>");
+        }
+        out.push_str("</w:pBdr>");
     }
     out.push_str(&format!(
         "<w:spacing w:before=\"{}\" w:after=\"{}\" w:line=\"312\" w:lineRule=\"auto\"/>",
@@ -84,6 +111,8 @@ fn para(out: &mut String, p: &ParaProps, content: &str) {
     ));
     if p.first_line > 0 {
         out.push_str(&format!("<w:ind w:firstLine=\"{}\"/>", p.first_line));
+    } else if p.indent > 0 {
+        out.push_str(&format!("<w:ind w:left=\"{0}\" w:right=\"{0}\"/>", p.indent));
     }
     out.push_str(&format!("<w:jc w:val=\"{}\"/></w:pPr>{content}</w:p>", p.align));
 }
@@ -147,7 +176,10 @@ fn block(out: &mut String, b: &Block) {
                 para(&mut left, &CENTER, &styled(p, Style { caps: true, size: 25, ..Style::default() }));
             }
             para(&mut left, &CENTER, &styled(unit, Style { bold: true, caps: true, size: 25, ..Style::default() }));
-            para(&mut left, &CENTER, &styled("———", Style { size: 16, ..Style::default() }));
+            // The rule under the issuing body: a third of the column, centred (Nghị định 30:
+            // from a third to a half of the line above it).
+            let third = ParaProps { border_bottom: true, indent: LEFT_COL / 3, ..CENTER };
+            para(&mut left, &third, &styled("", Style { size: 8, ..Style::default() }));
             if !number.is_empty() {
                 para(&mut left, &CENTER, &styled(number, Style::default()));
             }
@@ -160,10 +192,13 @@ fn block(out: &mut String, b: &Block) {
             para(
                 &mut right,
                 &CENTER,
-                &styled(
-                    "Độc lập - Tự do - Hạnh phúc",
-                    Style { bold: true, underline: true, size: 27, ..Style::default() },
-                ),
+                &styled("Độc lập - Tự do - Hạnh phúc", Style { bold: true, size: 27, ..Style::default() }),
+            );
+            // The rule under the Tiêu ngữ, as long as it (a rule, not underlined text).
+            para(
+                &mut right,
+                &ParaProps { border_bottom: true, indent: RIGHT_COL.saturating_sub(MOTTO_W) / 2, ..CENTER },
+                &styled("", Style { size: 4, ..Style::default() }),
             );
             para(
                 &mut right,

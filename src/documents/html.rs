@@ -109,6 +109,7 @@ fn kind_class(k: Kind) -> &'static str {
         Kind::Request => "doc-request",
         Kind::Report => "doc-report",
         Kind::Summary => "doc-summary-table",
+        Kind::Brief => "doc-brief",
     }
 }
 
@@ -127,10 +128,17 @@ pub fn fragment(docs: &[Document]) -> String {
 
 /// A complete page for publishing: no script runs in it; the dossier rides along as a JSON
 /// data block, with `<` escaped so no text can close the element.
-pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String {
-    let json = crate::write(file).replace('<', "\\u003c");
+///
+/// It carries only what it shows, unless `carried` is given: then the dossier rides along so
+/// the app can open the report again (notes and where each document is kept included), which
+/// the user chooses knowingly.
+pub fn standalone(docs: &[Document], carried: Option<&DossierFile>, title: &str) -> String {
+    let data = carried.map_or_else(String::new, |file| {
+        let json = crate::write(file).replace('<', "\\u003c");
+        format!("<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n")
+    });
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n{data}</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
         fragment(docs)

@@ -5,6 +5,7 @@
 //! table; `html` prints them (and makes the standalone report), `docx` makes the Word file.
 //! The Circular annexes no forms, so the layout is that of Nghị định 30/2020/NĐ-CP.
 
+pub mod brief;
 pub mod docx;
 pub mod html;
 mod report;
@@ -110,6 +111,8 @@ pub enum Kind {
     Request,
     Report,
     Summary,
+    /// The one-page summary for the head of the unit (not filed).
+    Brief,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,7 +148,10 @@ fn long_article(short: &str) -> String {
 /// "118/120 (98,3%)"
 fn ratio_text(observed: (Option<u64>, Option<u64>)) -> String {
     match observed {
-        (Some(c), Some(t)) if t > 0 => format!("{c}/{t} ({})", crate::words::percent_text(c, t, crate::Lang::Vi)),
+        (Some(c), Some(t)) if t > 0 => {
+            let n = |x| crate::words::number(x, crate::Lang::Vi);
+            format!("{}/{} ({})", n(c), n(t), crate::words::percent_text(c, t, crate::Lang::Vi))
+        }
         _ => "chưa có số liệu".into(),
     }
 }
@@ -213,7 +219,7 @@ impl Ctx<'_> {
             .report()
             .and_then(|r| r.signer_title.clone())
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Thủ trưởng đơn vị".into());
+            .unwrap_or_else(|| self.a.kind.map_or(self.rules.signer_default, |k| self.rules.signer(k)).into());
         let mut copies: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
         copies.extend(self.report().map(|r| r.recipients.clone()).unwrap_or_default());
         copies.push("Lưu: VT.".into());
@@ -222,7 +228,7 @@ impl Ctx<'_> {
     fn stamp(&self) -> Option<Block> {
         let mark = self.file.finalised.as_ref()?;
         Some(Block::Stamp(format!(
-            "Hồ sơ đã chốt ngày {} · mã kiểm tra {} · dvht, bộ tiêu chí {}",
+            "Hồ sơ đã chốt ngày {} · mã kiểm tra {} · bộ tiêu chí {}",
             mark.date.map_or_else(|| "…".into(), date_vi),
             mark.fingerprint.as_deref().map_or_else(|| "…".into(), crate::words::fingerprint_text),
             self.rules.id

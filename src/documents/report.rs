@@ -29,17 +29,7 @@ pub(super) fn build(c: &Ctx) -> Document {
         let public = if profile.public { "công lập" } else { "ngoài công lập" };
         b.push(Block::Para(vec![Run::plain(format!("3. Loại hình: {public}."))]));
     }
-    let address = c.file.unit.address.clone().unwrap_or_default();
-    let place = [c.file.unit.district.clone(), c.file.unit.province.clone()]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    b.push(Block::Para(vec![Run::plain(format!(
-        "4. Địa chỉ: {}.",
-        [address, place].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(", ")
-    ))]));
+    b.push(Block::Para(vec![Run::plain(format!("4. Địa chỉ: {}.", address(c.file)))]));
     b.push(Block::Para(vec![Run::plain(format!(
         "5. Thủ trưởng đơn vị: {}.",
         c.file.unit.head.clone().unwrap_or_default()
@@ -47,12 +37,12 @@ pub(super) fn build(c: &Ctx) -> Document {
     let values = &c.file.values;
     let mut size = format!(
         "6. Tổng số Thành viên trong đơn vị tính đến ngày 31/12/{year}: {}",
-        values.count(Input::Members).map_or("…".into(), |n| n.to_string())
+        values.count(Input::Members).map_or("…".into(), |n| crate::words::number(n, crate::Lang::Vi))
     );
     if profile.learners {
         size.push_str(&format!(
             "; tổng số Người học: {}",
-            values.count(Input::Learners).map_or("…".into(), |n| n.to_string())
+            values.count(Input::Learners).map_or("…".into(), |n| crate::words::number(n, crate::Lang::Vi))
         ));
     }
     b.push(Block::Para(vec![Run::plain(format!("{size}."))]));
@@ -365,4 +355,18 @@ fn evidence_list(c: &Ctx) -> Block {
         widths: vec![6, 12, 28, 16, 14, 14, 10],
         rows,
     }
+}
+
+/// The unit's address, with its commune and province added only when it does not name them
+/// already ("… phường Phố Hiến, tỉnh Hưng Yên" is not followed by "Phố Hiến, Hưng Yên").
+fn address(file: &crate::file::DossierFile) -> String {
+    let u = &file.unit;
+    let mut parts: Vec<String> = u.address.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    for place in [&u.district, &u.province].into_iter().flatten().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        let said = parts.iter().any(|p| p.to_lowercase().contains(&place.to_lowercase()));
+        if !said {
+            parts.push(place.to_string());
+        }
+    }
+    parts.join(", ")
 }

@@ -229,6 +229,21 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
     for def in rules.inputs {
         let InputKind::Count { total } = def.kind else { continue };
         let Some(count) = values.count(def.id) else { continue };
+        if count > crate::file::MAX_COUNT {
+            errors.push(Diagnostic::error(
+                rules,
+                FieldPath::input(rules, def.id),
+                Message::TooLarge { max: crate::file::MAX_COUNT },
+            ));
+            continue;
+        }
+        if total.is_none() && count > crate::file::PLAUSIBLE_TOTAL {
+            notes.push(Diagnostic::warning(
+                rules,
+                FieldPath::input(rules, def.id),
+                Message::ImplausibleTotal { count, above: crate::file::PLAUSIBLE_TOTAL },
+            ));
+        }
         // Data that does not apply is ignored, its consistency too (it is reported below).
         if let (Some(kind), Some(p)) = (kind, &profile) {
             if !input_applies(rules, kind.scope, p, def.id) {

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::date::Date;
 use crate::diagnostic::Message;
-use crate::rules::{self, InputKind, PublicRule, RuleSet, Scope, Section};
+use crate::rules::{self, InputKind, RuleSet, Scope, Section};
 
 /// Parses a count as people type it: "1200", "1.200", "1 200" or "1,200" (groups of three
 /// after the first). Empty means "not entered".
@@ -30,7 +30,26 @@ pub fn parse_count(text: &str) -> Result<Option<u64>, Message> {
     if !valid {
         return Err(Message::NotWholeNumber);
     }
-    groups.concat().parse::<u64>().map(Some).map_err(|_| Message::NotWholeNumber)
+    // All digits: the only way left to fail is size.
+    let too_large = Message::TooLarge { max: super::MAX_COUNT };
+    match groups.concat().parse::<u64>() {
+        Ok(n) if n <= super::MAX_COUNT => Ok(Some(n)),
+        _ => Err(too_large),
+    }
+}
+
+/// 1500 → "1.500": thousands grouped with dots, as Vietnamese writes numbers (and as
+/// [`parse_count`] reads them back).
+pub fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn text(raw: &str) -> Option<String> {
@@ -265,12 +284,10 @@ fn set_unit(rules: &'static RuleSet, file: &mut DossierFile, field: &str, raw: &
                 "" => None,
                 id => Some(rules.kind(id).ok_or_else(|| Message::UnknownKind { found: id.into() })?),
             };
+            // The kind decides the scope. Nothing is answered for the user: a school's công lập
+            // or ngoài công lập stays unanswered until chosen (issue 11).
             if let Some(kind) = kind {
                 u.scope = Some(kind.scope);
-                // Pre-fill the answer a school must give; most schools are công lập.
-                if kind.public == PublicRule::Choose && u.public.is_none() {
-                    u.public = Some(true);
-                }
             }
             u.kind = kind.map(|k| k.id.to_string());
         }
@@ -302,7 +319,8 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
         }
         Some(FieldPath::Input(section, key)) => {
             match rules.input_by_key(section, key).and_then(|d| file.values.get(d.id)) {
-                Some(Value::Count(n)) => n.to_string(),
+                // As people write it, so a control shows "1.500" (parse_count reads it back).
+                Some(Value::Count(n)) => grouped(n, '.'),
                 Some(Value::Flag(b)) => b.to_string(),
                 Some(Value::Choice(c)) => c.to_string(),
                 None => String::new(),
@@ -369,6 +387,124 @@ pub fn remove_evidence(file: &mut DossierFile, id: &str, index: usize) {
     }
 }
 
+/// What pasting rows of evidence did: where each new item went, and the rows it could not use.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pasted {
+    /// (indicator id, index) of each item added.
+    pub added: Vec<(String, usize)>,
+    /// (row number from 1, what is wrong with it).
+    pub problems: Vec<(usize, PasteProblem)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasteProblem {
+    /// Neither a code nor a title.
+    Unidentified,
+    /// No indicator given, none in the code, and none to default to.
+    NoIndicator,
+    /// An indicator id this rule set does not have.
+    UnknownIndicator(String),
+    /// A date that is not a real day; the item is added without it.
+    BadDate(String),
+}
+
+/// The indicator an evidence code names: "H2.01.03" → "2.1" (the coding `add_evidence` uses).
+fn indicator_of_code(code: &str) -> Option<String> {
+    let rest = code.trim().strip_prefix(['H', 'h'])?;
+    let mut parts = rest.split('.');
+    let criterion: u32 = parts.next()?.parse().ok()?;
+    let indicator: u32 = parts.next()?.parse().ok()?;
+    Some(format!("{criterion}.{indicator}"))
+}
+
+/// A date as offices type it: "08/01/2025", "8/1/2025" or "2025-01-08".
+fn office_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    if let Some(d) = Date::parse(t) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Adds the rows of a table copied from a spreadsheet (tab-separated: code, title, number,
+/// date, issuer, where kept, and optionally the indicators it supports, "1.1, 3.2"). A row goes
+/// to the indicators it names, else to the one its code names ("H2.01.03" → 2.1), else to
+/// `default_id`. A header row (first cell "Mã …") is skipped; an item already listed under an
+/// indicator with the same code and title is not added twice.
+pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&str>) -> Pasted {
+    let rules = rules::for_id(&file.ruleset);
+    let known = rules.all_indicator_ids();
+    let mut out = Pasted::default();
+    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let cell = |i: usize| cells.get(i).copied().filter(|c| !c.is_empty()).map(String::from);
+        let header = cells[0].to_lowercase();
+        if n == 1 && (header.starts_with("mã") || header == "ma" || header.starts_with("ma ")) {
+            continue;
+        }
+        let item_date = cell(3);
+        let date = item_date.as_deref().and_then(office_date);
+        if let (Some(t), None) = (&item_date, date) {
+            out.problems.push((n, PasteProblem::BadDate(t.clone())));
+        }
+        let item = EvidenceItem {
+            code: cell(0),
+            title: cell(1),
+            number: cell(2),
+            date,
+            issuer: cell(4),
+            location: cell(5),
+            ..Default::default()
+        };
+        if !item.is_identified() {
+            out.problems.push((n, PasteProblem::Unidentified));
+            continue;
+        }
+        let mut ids: Vec<String> = cell(6).map_or_else(Vec::new, |c| {
+            c.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+        });
+        if ids.is_empty() {
+            ids.extend(item.code.as_deref().and_then(indicator_of_code).filter(|id| known.contains(&id.as_str())));
+        }
+        if ids.is_empty() {
+            ids.extend(default_id.map(String::from));
+        }
+        if ids.is_empty() {
+            out.problems.push((n, PasteProblem::NoIndicator));
+            continue;
+        }
+        for id in ids {
+            if !known.contains(&id.as_str()) {
+                out.problems.push((n, PasteProblem::UnknownIndicator(id)));
+                continue;
+            }
+            let items = file.evidence_for_mut(&id);
+            if items.iter().any(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
+                continue;
+            }
+            items.push(item.clone());
+            out.added.push((id, items.len() - 1));
+        }
+    }
+    out
+}
+
+/// Cites an item already recorded under one indicator under another too, without retyping.
+pub fn reuse_evidence(file: &mut DossierFile, from: &str, index: usize, to: &str) -> Option<usize> {
+    let item = file.evidence_for(from).get(index)?.clone();
+    let items = file.evidence_for_mut(to);
+    if let Some(at) = items.iter().position(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
+        return Some(at);
+    }
+    items.push(item);
+    Some(items.len() - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,9 +525,14 @@ mod tests {
         }
         assert_eq!(parse_count(""), Ok(None));
         assert_eq!(parse_count("   "), Ok(None));
-        for bad in ["12.5", "1.20", "-3", "abc", "1..200", "1200.", ".5", "1e3", "1.2345", "99999999999999999999"] {
+        for bad in ["12.5", "1.20", "-3", "abc", "1..200", "1200.", ".5", "1e3", "1.2345"] {
             assert_eq!(parse_count(bad), Err(Message::NotWholeNumber), "{bad}");
         }
+        // Digits, but more than any unit has: said so, not "not a whole number".
+        for big in ["99999999999999999999", "100000001", "4.294.967.296", "12345678901234567890123456789012"] {
+            assert_eq!(parse_count(big), Err(Message::TooLarge { max: crate::file::MAX_COUNT }), "{big}");
+        }
+        assert_eq!(parse_count("100.000.000"), Ok(Some(100_000_000)));
     }
 
     #[test]
@@ -452,7 +593,8 @@ mod tests {
         let mut f = DossierFile::default();
         set_field(&mut f, "unit.kind", "thpt").unwrap();
         set_field(&mut f, "counts.learners", "900").unwrap();
-        assert_eq!(f.unit.public, Some(true), "a school's answer is pre-filled");
+        assert_eq!(f.unit.public, None, "nothing is answered for the user");
+        set_field(&mut f, "unit.public", "true").unwrap();
         set_field(&mut f, "unit.scope", "huyen").unwrap();
         assert_eq!(f.unit.kind, None);
         set_field(&mut f, "unit.kind", "ubnd_xa").unwrap();
@@ -518,6 +660,42 @@ mod tests {
         assert!(text_error("facts.digital_level", "great").is_some());
         assert_eq!(text_error("unit.name", "anything"), None);
         assert_eq!(text_error("evidence.1.1[0].title", ""), None);
+    }
+
+    #[test]
+    fn a_table_pasted_from_excel_goes_where_it_says() {
+        let mut f = DossierFile::default();
+        let text = "Mã\tTên\tSố\tNgày\tNơi ban hành\tNơi lưu trữ\tChỉ tiêu\r\n\
+            H1.01\tKế hoạch học tập năm 2025\t12/KH-THPT\t08/01/2025\tHiệu trưởng\tVăn phòng\t\r\n\
+            HC.01\tQuy chế học tập\t05/QC\t2024-03-15\tHiệu trưởng\tTủ 2\t1.2, 3.2\r\n\
+            \tBiên bản họp\t\t31/02/2025\t\t\t\r\n\
+            \t\t\t\t\t\t\r\n\
+            X9\tKhông rõ chỉ tiêu\r\n\
+            H9.09.01\tSai chỉ tiêu\t\t\t\t\t9.9\r\n";
+        let p = paste_evidence(&mut f, text, None);
+        assert_eq!(p.added, [("1.1".to_string(), 0), ("1.2".into(), 0), ("3.2".into(), 0)]);
+        let first = &f.evidence_for("1.1")[0];
+        assert_eq!(first.number.as_deref(), Some("12/KH-THPT"));
+        assert_eq!(first.date, Date::parse("2025-01-08"));
+        assert_eq!(f.evidence_for("3.2")[0].title.as_deref(), Some("Quy chế học tập"));
+        assert_eq!(
+            p.problems,
+            [
+                (4, PasteProblem::BadDate("31/02/2025".into())),
+                (4, PasteProblem::NoIndicator),
+                (6, PasteProblem::NoIndicator),
+                (7, PasteProblem::UnknownIndicator("9.9".into()))
+            ]
+        );
+        // With a default indicator the untitled-indicator rows land there; pasting again adds nothing twice.
+        let p = paste_evidence(&mut f, text, Some("2.1"));
+        assert_eq!(p.added, [("2.1".to_string(), 0), ("2.1".into(), 1)]);
+        assert_eq!(f.evidence_for("1.1").len(), 1);
+        // Reusing an item under another indicator copies it once.
+        assert_eq!(reuse_evidence(&mut f, "1.2", 0, "1.5"), Some(0));
+        assert_eq!(reuse_evidence(&mut f, "1.2", 0, "1.5"), Some(0));
+        assert_eq!(f.evidence_for("1.5")[0].code.as_deref(), Some("HC.01"));
+        assert_eq!(reuse_evidence(&mut f, "1.2", 7, "1.5"), None);
     }
 
     #[test]

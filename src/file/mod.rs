@@ -21,6 +21,12 @@ use crate::date::Date;
 use crate::rules::{self, DigitalIndex, Input, Level, Scope, ValidityReading};
 
 pub const FORMAT: &str = "dvht-dossier";
+/// No count of people may exceed this: a larger number is a typing slip, refused with a message
+/// that says so (rules.md §5 asks for whole numbers ≥ 0; no unit has a hundred million members).
+pub const MAX_COUNT: u64 = 100_000_000;
+/// A total above this is accepted with a warning: no learning unit is that large in practice.
+pub const PLAUSIBLE_TOTAL: u64 = 1_000_000;
+
 /// The version this build writes; `read` migrates every older one up to it.
 pub const VERSION: u64 = 1;
 

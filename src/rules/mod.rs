@@ -481,6 +481,13 @@ impl Cite {
     pub fn dotted(&self) -> String {
         format!("{}.{}{}", self.dieu, self.khoan, self.diem)
     }
+    /// "Art. 6.2a", or "Art. 12.1 (6.1a)" for a khoản that applies another article's điểm.
+    pub fn short_en(&self) -> String {
+        match self.via {
+            Some((dieu, khoan)) => format!("Art. {dieu}.{khoan} ({})", self.dotted()),
+            None => format!("Art. {}", self.dotted()),
+        }
+    }
     /// "Đ6.2.a", for narrow tables.
     pub fn short(&self) -> String {
         match self.via {
@@ -625,7 +632,7 @@ pub struct Authority {
     pub recipient: &'static str,
     pub decision_maker: &'static str,
     /// Where the Circular says so.
-    pub article: &'static str,
+    pub cites: &'static [Cite],
 }
 
 /// A province's own reporting dates, from its plan (data, not code: rules.md §4).
@@ -647,6 +654,7 @@ pub struct Successor {
     pub decision_maker: &'static str,
     /// Why: the text that moved the duty.
     pub basis: &'static str,
+    pub basis_en: &'static str,
 }
 
 /// The definitions the procedure rests on (Điều 2).
@@ -704,6 +712,10 @@ pub struct RuleSet {
     /// The phrases of the text that limit an indicator to some units, by the applicability
     /// they express: the Bản tổng hợp cites them on rows that do not apply (rules.md §7).
     pub limits: &'static [(Applies, &'static str)],
+    /// Who signs for a unit of each kind, when the dossier does not say (by kind id); others
+    /// sign as `signer_default`.
+    pub signers: &'static [(&'static str, &'static str)],
+    pub signer_default: &'static str,
 }
 
 impl PartialEq for RuleSet {
@@ -717,6 +729,11 @@ impl RuleSet {
     /// The scope's definition in the text (khoản 3 Điều 2 for huyện).
     pub fn scope_article(&self, scope: Scope) -> Option<Cite> {
         self.scope_articles.iter().find(|(s, _)| *s == scope).map(|(_, c)| *c)
+    }
+
+    /// The title of whoever signs for a unit of this kind ("Hiệu trưởng").
+    pub fn signer(&self, kind: &UnitKind) -> &'static str {
+        self.signers.iter().find(|(k, _)| *k == kind.id).map_or(self.signer_default, |(_, s)| *s)
     }
 
     /// The phrase of an indicator's own text that limits it to some units, if it is limited.

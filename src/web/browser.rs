@@ -109,6 +109,26 @@ pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The bytes of a file of the app itself (the worked example), if it can be fetched.
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+    let response = JsFuture::from(window()?.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of a text area, which is then emptied (the paste box).
+pub fn take_value(id: &str) -> Option<String> {
+    let el = window()?.document()?.get_element_by_id(id)?;
+    let area = el.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
+    let text = area.value();
+    area.set_value("");
+    (!text.trim().is_empty()).then_some(text)
+}
+
 /// Moves the keyboard focus to the control of a field.
 pub fn focus(id: &str) {
     if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {

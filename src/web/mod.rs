@@ -23,7 +23,7 @@ use crate::file::draft::{checksum, Draft};
 use crate::file::DossierFile;
 use crate::Lang;
 use browser::Stored;
-use state::{Action, DraftEntry, Notice, State};
+use state::{Action, DraftEntry, Notice, Screen, State};
 
 pub use browser::today;
 
@@ -37,16 +37,24 @@ fn initial_state() -> State {
         _ => state::blank(browser::new_id(), today()),
     };
     let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    // A first visit, or nothing entered yet: the start page; else straight back to the work.
+    // Inside another site's page the compact app goes straight to the form.
+    let embed = browser::embedded();
+    let screen = if draft.is_blank() && !embed { Screen::Start } else { Screen::Form };
     State {
         lang,
         draft,
         storage_ok,
         notice: None,
-        drafts: None,
+        drafts: (screen == Screen::Start).then(entries),
         focus: None,
-        documents: false,
+        screen,
+        example: false,
+        undo: None,
+        embed_dossier: false,
+        menu: false,
         update_ready: false,
-        embed: browser::embedded(),
+        embed,
     }
 }
 
@@ -73,8 +81,14 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 // A published report (.html) carries its dossier: open that.
                 let text = String::from_utf8_lossy(&bytes);
                 let carried = crate::documents::html::carried_dossier(&text).map(|j| j.as_bytes().to_vec());
-                crate::read(carried.as_deref().unwrap_or(&bytes))
-                    .map_err(|e| e.iter().map(|d| d.text(state.lang)).collect())
+                let html = carried.is_none()
+                    && text.trim_start().get(..15).is_some_and(|h| h.eq_ignore_ascii_case("<!DOCTYPE html>"));
+                if html {
+                    Err(vec![t.html_without_data.to_string()])
+                } else {
+                    crate::read(carried.as_deref().unwrap_or(&bytes))
+                        .map_err(|e| e.iter().map(|d| d.text(state.lang)).collect())
+                }
             }
             Err(e) => Err(vec![e]),
         };
@@ -84,15 +98,47 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
             }
             Ok(mut file) => {
-                if !state.draft.is_blank() && !browser::confirm(&t.confirm_replace.replace("{name}", &name)) {
+                if !state.draft.is_blank()
+                    && !state.example
+                    && !browser::confirm(&t.confirm_replace.replace("{name}", &name))
+                {
                     return;
                 }
                 file.map_text(&|s| browser::nfc(s));
-                let mut draft = Draft::new(browser::new_id(), file);
+                // The same unit, kind and year already has a draft here: replace it, or keep both.
+                let same = browser::all_drafts().into_iter().find_map(|s| match s {
+                    Stored::Draft(d) if same_dossier(&d.file, &file) => Some(d.id),
+                    _ => None,
+                });
+                let id = match same {
+                    Some(id) if browser::confirm(&t.confirm_same_draft.replace("{name}", &name)) => id,
+                    _ => browser::new_id(),
+                };
+                let mut draft = Draft::new(id, file);
                 draft.exported = Some(checksum(&crate::write(&draft.file)));
                 let notice = Notice::Info(t.opened.replace("{name}", &name));
                 state.dispatch(Action::Open(Box::new(draft), Some(notice)));
             }
+        }
+    });
+}
+
+/// Two dossiers of the same unit, kind and year (the unit's name, ignoring case and spaces).
+fn same_dossier(a: &DossierFile, b: &DossierFile) -> bool {
+    let name = |f: &DossierFile| {
+        f.unit.name.as_deref().map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    };
+    name(a).is_some() && name(a) == name(b) && a.unit.kind == b.unit.kind && a.year == b.year
+}
+
+/// The worked example: a complete dossier shipped with the app, fetched when asked for.
+fn open_example(state: UseReducerHandle<State>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(bytes) = browser::fetch_bytes("./vi-du-thpt.json").await else { return };
+        if let Ok(file) = crate::read(&bytes) {
+            let mut draft = Draft::new("vi-du", file);
+            draft.exported = Some(checksum(&crate::write(&draft.file)));
+            state.dispatch(Action::OpenExample(Box::new(draft)));
         }
     });
 }
@@ -200,9 +246,30 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
             }
         }
         "close-drafts" => state.dispatch(Action::ShowDrafts(None)),
-        "documents" => state.dispatch(Action::ShowDocuments(!state.documents)),
-        "print" => print::print(&print::fragment(&d.file, a, t), (!arg.is_empty()).then_some(arg)),
-        "html-report" => print::download_html(&d.file, a, &file_stem(&d.file)),
+        "documents" => state.dispatch(Action::Show(if state.screen == Screen::Documents {
+            Screen::Form
+        } else {
+            Screen::Documents
+        })),
+        "home" => {
+            state.dispatch(Action::ShowDrafts(Some(entries())));
+            state.dispatch(Action::Show(Screen::Start));
+        }
+        "form" => state.dispatch(Action::Show(Screen::Form)),
+        "example" => open_example(state.clone()),
+        "undo" => state.dispatch(Action::Undo),
+        "menu" => state.dispatch(Action::ToggleMenu),
+        "paste" => {
+            if let Some(text) = browser::take_value(arg) {
+                state.dispatch(Action::PasteEvidence(None, text));
+            }
+        }
+        "embed-dossier" => state.dispatch(Action::SetEmbed(!state.embed_dossier)),
+        // Each document its own print job, so each is numbered from 1 (Nghị định 30/2020).
+        "print" if arg.is_empty() => print::print_each(&d.file, a, t),
+        "print" => print::print(&print::fragment(&d.file, a, t), Some(arg)),
+        "brief" => print::print_brief(&d.file, a),
+        "html-report" => print::download_html(&d.file, a, &file_stem(&d.file), state.embed_dossier),
         "docx" => {
             let handle = state.clone();
             print::download_docx(&d.file, a.today, &file_stem(&d.file), t, move |failed| {
@@ -250,15 +317,18 @@ pub fn app() -> Html {
     // One assessment per change of the dossier, whatever else re-renders the page.
     let derived = use_memo(state.draft.file.clone(), move |f| derive(f, &env));
 
-    // Autosave: every change of the open draft is written at once (blank drafts are not kept).
+    // Autosave: every change of the open draft is written at once (blank drafts are not kept,
+    // nor the worked example). The banner goes as soon as saving works again.
     {
         let state = state.clone();
         use_effect_with(state.draft.clone(), move |draft| {
-            if !draft.is_blank() {
+            if !draft.is_blank() && !state.example {
                 let mut stored = draft.clone();
                 stored.saved = Some(browser::now_iso());
-                if !browser::save_draft(&stored) && state.storage_ok {
-                    state.dispatch(Action::StorageFailed);
+                match (browser::save_draft(&stored), state.storage_ok) {
+                    (false, true) => state.dispatch(Action::StorageFailed),
+                    (true, false) => state.dispatch(Action::StorageWorks),
+                    _ => {}
                 }
             }
         });
@@ -270,10 +340,11 @@ pub fn app() -> Html {
         use_effect_with((), move |_| browser::register_service_worker(move || state.dispatch(Action::UpdateReady)));
     }
 
-    // Leaving with changes not exported: the browser asks first (not inside another site's page).
+    // Leaving would lose something only when the device cannot keep it (storage refused): then
+    // the browser asks first. When it is saved here, the header says the file on disk is older.
     let unexported = use_mut_ref(|| Rc::new(Cell::new(false)));
     let changed = state.draft.exported.as_deref() != Some(derived.written.as_str());
-    unexported.borrow().set(changed && !state.draft.is_blank() && !state.embed);
+    unexported.borrow().set(changed && !state.draft.is_blank() && !state.embed && !state.storage_ok);
     {
         let flag = unexported.borrow().clone();
         use_effect_with((), move |_| {
@@ -320,6 +391,19 @@ pub fn app() -> Html {
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
+            // "Dùng lại minh chứng": a select named `reuse:<to>`, valued `<from>|<index>`.
+            if let Some(s) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                if let Some(to) = s.name().strip_prefix("reuse:") {
+                    if let Some((from, index)) = s.value().split_once('|') {
+                        if let Ok(index) = index.parse() {
+                            let (to, from) = (to.to_string(), from.to_string());
+                            state.dispatch(Action::ReuseEvidence { to, from, index });
+                        }
+                    }
+                    s.set_value("");
+                    return;
+                }
+            }
             let Some(target) = e.target() else { return };
             let (name, value) = if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
                 (i.name(), i.value())
@@ -340,7 +424,11 @@ pub fn app() -> Html {
         let derived = derived.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some((act, arg)) = command(&e) {
-                e.prevent_default();
+                // A checkbox with a command must still tick.
+                let checkbox = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+                if !checkbox {
+                    e.prevent_default();
+                }
                 on_command(&act, &arg, &state, &derived);
             }
         })
@@ -354,6 +442,16 @@ pub fn app() -> Html {
             }
             // The same file can be chosen again.
             input.set_value("");
+        })
+    };
+    let onfocusout = {
+        let state = state.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if state.draft.pending(&i.name()).is_some() {
+                    state.dispatch(Action::Tidy(i.name()));
+                }
+            }
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -377,7 +475,7 @@ pub fn app() -> Html {
         unexported: changed,
     };
     html! {
-        <div class={classes!("app", state.embed.then_some("embed"))} {onclick} {ondragover} {ondrop}>
+        <div class={classes!("app", state.embed.then_some("embed"))} {onclick} {onfocusout} {ondragover} {ondrop}>
             { view::page(&v, oninput, onfile) }
         </div>
     }

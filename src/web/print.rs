@@ -56,20 +56,51 @@ pub fn fill(html: &str, only: Option<&str>) {
 /// no number on its first page, as Nghị định 30/2020 wants (one print job has one counter).
 pub fn print(html: &str, only: Option<&str>) {
     fill(html, only);
+    // Marked filled, so `beforeprint` does not refill it with the whole set.
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-job", "1");
+    }
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
     if let Some(root) = root() {
         let _ = root.remove_attribute("data-only");
+        let _ = root.remove_attribute("data-job");
+    }
+}
+
+/// Prints each document as a print job of its own, one after the other, so each is numbered
+/// from 1 with no number on its first page (Nghị định 30/2020): one job has one page counter.
+pub fn print_each(file: &DossierFile, a: &Assessment, t: &Texts) {
+    let Some(docs) = documents::build(file, a) else {
+        print(&fragment(file, a, t), None);
+        return;
+    };
+    for doc in &docs {
+        print(&documents::html::fragment(std::slice::from_ref(doc)), None);
+    }
+    if let Some(root) = root() {
+        root.set_inner_html("");
+    }
+}
+
+/// The one-page summary for the head of the unit.
+pub fn print_brief(file: &DossierFile, a: &Assessment) {
+    if let Some(doc) = documents::brief::build(file, a) {
+        print(&documents::html::fragment(std::slice::from_ref(&doc)), None);
+        if let Some(root) = root() {
+            root.set_inner_html("");
+        }
     }
 }
 
 /// Ctrl+P and the browser's menu: fill the documents from the latest assessment first.
 pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
     let Some(w) = web_sys::window() else { return };
+    let keys = latest.clone();
     let before = Closure::<dyn Fn()>::new(move || {
         // A print started by `print` above has filled the root already.
-        let filled = root().is_some_and(|r| r.has_attribute("data-only") || !r.inner_html().is_empty());
+        let filled = root().is_some_and(|r| r.has_attribute("data-job") || !r.inner_html().is_empty());
         if !filled {
             let (d, lang) = &*latest.borrow();
             fill(&fragment(&d.file, &d.assessment, super::text::texts(*lang)), None);
@@ -81,6 +112,17 @@ pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
             let _ = r.remove_attribute("data-only");
         }
     });
+    // Ctrl+P (⌘P) prints each document as a job of its own, like "In cả bộ"; the browser's
+    // menu still prints the set in one job (filled by `beforeprint`).
+    let keydown = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if (e.ctrl_key() || e.meta_key()) && !e.alt_key() && e.key().eq_ignore_ascii_case("p") {
+            e.prevent_default();
+            let (d, lang) = &*keys.borrow();
+            print_each(&d.file, &d.assessment, super::text::texts(*lang));
+        }
+    });
+    let _ = w.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
+    keydown.forget();
     let _ = w.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
     let _ = w.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
     before.forget();
@@ -88,9 +130,9 @@ pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
 }
 
 /// The standalone report to publish (Điều 21.3), carrying the dossier.
-pub fn download_html(file: &DossierFile, a: &Assessment, name: &str) {
+pub fn download_html(file: &DossierFile, a: &Assessment, name: &str, embed: bool) {
     let Some(docs) = documents::build(file, a) else { return };
-    let page = documents::html::standalone(&docs, file, &documents::title(file, a));
+    let page = documents::html::standalone(&docs, embed.then_some(file), &documents::title(file, a));
     browser::download(&format!("{name}.html"), "text/html", &page);
 }
 

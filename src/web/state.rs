@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::text;
 use crate::file::draft::Draft;
 use crate::file::DossierFile;
 use crate::Lang;
@@ -26,6 +27,24 @@ pub enum Notice {
     Problem { title: String, lines: Vec<String> },
 }
 
+/// What the page shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Screen {
+    /// What dvht does, in four steps, and where to begin.
+    Start,
+    /// The form and the live verdict.
+    Form,
+    /// The documents (Tờ trình, Báo cáo, Bản tổng hợp): their details and a preview.
+    Documents,
+}
+
+/// A deletion that can be taken back: what it was, and the draft as it was before.
+#[derive(Clone, PartialEq)]
+pub struct Undo {
+    pub what: String,
+    pub before: Box<Draft>,
+}
+
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
@@ -36,8 +55,15 @@ pub struct State {
     pub drafts: Option<Vec<DraftEntry>>,
     /// A control to focus after the next render, with a counter so the same id can repeat.
     pub focus: Option<(u32, String)>,
-    /// The documents view (Tờ trình, Báo cáo, Bản tổng hợp) instead of the form.
-    pub documents: bool,
+    pub screen: Screen,
+    /// The open dossier is the worked example: explored and printed, never saved as a draft.
+    pub example: bool,
+    /// The last deletion, until the next change.
+    pub undo: Option<Undo>,
+    /// The published HTML report carries the dossier, so it can be opened again.
+    pub embed_dossier: bool,
+    /// The menu of a narrow screen is open.
+    pub menu: bool,
     /// A new release is installed and waits for the user's word.
     pub update_ready: bool,
     /// The compact app for an iframe (`?embed=1`).
@@ -47,21 +73,38 @@ pub struct State {
 pub enum Action {
     /// A control changed: its field path and its text.
     Set(String, String),
+    /// Leaving a control: a valid text is shown as the value reads ("1500" → "1.500").
+    Tidy(String),
     AddEvidence(String),
+    /// Remove item `index` of indicator `id`, keeping what it was for undo.
     RemoveEvidence(String, usize),
+    /// Rows copied from a spreadsheet, with the indicator they default to.
+    PasteEvidence(Option<String>, String),
+    /// Cite item (`from`, `index`) under indicator `to` too.
+    ReuseEvidence {
+        to: String,
+        from: String,
+        index: usize,
+    },
     AddMember,
     RemoveMember(usize),
+    Undo,
     Finalise(crate::Date),
     Reopen,
-    ShowDocuments(bool),
+    Show(Screen),
     UpdateReady,
     SetLang(Lang),
     /// Another draft becomes the open one (new, opened from the list, or from a file).
     Open(Box<Draft>, Option<Notice>),
+    /// The worked example becomes the open dossier.
+    OpenExample(Box<Draft>),
     Exported(String),
     StorageFailed,
+    StorageWorks,
     Notice(Option<Notice>),
     ShowDrafts(Option<Vec<DraftEntry>>),
+    SetEmbed(bool),
+    ToggleMenu,
 }
 
 /// A new, empty dossier for the year being assessed now: last year until its filing deadline
@@ -73,52 +116,119 @@ pub fn blank(id: String, today: crate::Date) -> Draft {
     Draft::new(id, DossierFile { year: Some(i64::from(year)), ..DossierFile::default() })
 }
 
+impl State {
+    fn focus_on(&mut self, id: String) {
+        let n = self.focus.as_ref().map_or(0, |f| f.0 + 1);
+        self.focus = Some((n, id));
+    }
+    fn editable(&self) -> bool {
+        self.draft.file.finalised.is_none()
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        let t = text::texts(s.lang);
+        // An undo offer lasts until the next change of the dossier.
+        let keeps_undo =
+            matches!(action, Action::Undo | Action::Notice(_) | Action::ShowDrafts(_) | Action::ToggleMenu);
+        if !keeps_undo {
+            s.undo = None;
+        }
         match action {
             Action::Set(path, text) => {
+                let before = (s.draft.file.unit.scope, s.draft.file.unit.kind.clone());
                 // A control that fails to parse keeps its text; the form shows why.
                 let _ = s.draft.set(&path, &text);
+                // Changing the scope or the kind hides what no longer applies, but keeps it.
+                let after = (s.draft.file.unit.scope, s.draft.file.unit.kind.clone());
+                let has_data = s.draft.file.values.filled().next().is_some() || !s.draft.file.evidence.is_empty();
+                if before.1.is_some() && before != after && has_data {
+                    s.notice = Some(Notice::Info(t.kind_changed.to_string()));
+                }
             }
-            Action::AddEvidence(id) if s.draft.file.finalised.is_none() => {
+            Action::AddEvidence(id) if s.editable() => {
                 let i = crate::file::edit::add_evidence(&mut s.draft.file, &id);
-                let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
-                s.focus = Some((n, format!("evidence.{id}[{i}].title")));
+                s.focus_on(format!("evidence.{id}[{i}].title"));
             }
-            Action::RemoveEvidence(id, index) if s.draft.file.finalised.is_none() => {
+            Action::RemoveEvidence(id, index) if s.editable() => {
+                let what =
+                    s.draft.file.evidence_for(&id).get(index).and_then(|it| it.title.clone().or(it.code.clone()));
+                let before = Box::new(s.draft.clone());
                 crate::file::edit::remove_evidence(&mut s.draft.file, &id, index);
                 // Pending texts of the removed item and of those after it no longer match.
                 let prefix = format!("evidence.{id}[");
                 s.draft.pending.retain(|(p, _)| !p.starts_with(&prefix));
+                let what = t.removed_evidence.replace("{name}", &what.unwrap_or_else(|| id.clone()));
+                s.undo = Some(Undo { what, before });
             }
-            Action::AddEvidence(_) | Action::RemoveEvidence(..) => {}
-            Action::AddMember if s.draft.file.finalised.is_none() => {
+            Action::PasteEvidence(default_id, text) if s.editable() => {
+                let pasted = crate::file::edit::paste_evidence(&mut s.draft.file, &text, default_id.as_deref());
+                s.notice = Some(super::view::pasted_notice(t, &pasted));
+            }
+            Action::ReuseEvidence { to, from, index } if s.editable() => {
+                crate::file::edit::reuse_evidence(&mut s.draft.file, &from, index, &to);
+            }
+            Action::AddEvidence(_)
+            | Action::RemoveEvidence(..)
+            | Action::PasteEvidence(..)
+            | Action::ReuseEvidence { .. } => {}
+            Action::AddMember if s.editable() => {
                 let i = crate::file::edit::add_team_member(&mut s.draft.file);
-                let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
-                s.focus = Some((n, format!("report.team[{i}].name")));
+                s.focus_on(format!("report.team[{i}].name"));
             }
-            Action::RemoveMember(i) if s.draft.file.finalised.is_none() => {
+            Action::RemoveMember(i) if s.editable() => {
+                let what = s.draft.file.report.as_ref().and_then(|r| r.team.get(i)).and_then(|m| m.name.clone());
+                let before = Box::new(s.draft.clone());
                 crate::file::edit::remove_team_member(&mut s.draft.file, i);
                 s.draft.pending.retain(|(p, _)| !p.starts_with("report.team["));
+                let what = t.removed_member.replace("{name}", &what.unwrap_or_else(|| (i + 1).to_string()));
+                s.undo = Some(Undo { what, before });
             }
             Action::AddMember | Action::RemoveMember(_) => {}
+            Action::Tidy(path) => {
+                if s.draft.pending(&path).is_some() && s.draft.text_error(&path).is_none() {
+                    s.draft.set_pending(&path, None);
+                }
+            }
+            Action::Undo => {
+                if let Some(undo) = s.undo.take() {
+                    s.draft = *undo.before;
+                }
+            }
             Action::Finalise(today) => crate::file::edit::finalise(&mut s.draft.file, today),
             Action::Reopen => crate::file::edit::reopen(&mut s.draft.file),
-            Action::ShowDocuments(show) => s.documents = show,
+            Action::Show(screen) => {
+                s.screen = screen;
+                s.menu = false;
+            }
             Action::UpdateReady => s.update_ready = true,
             Action::SetLang(lang) => s.lang = lang,
             Action::Open(draft, notice) => {
                 s.draft = *draft;
                 s.notice = notice;
                 s.drafts = None;
+                s.example = false;
+                s.screen = Screen::Form;
+                s.menu = false;
+            }
+            Action::OpenExample(draft) => {
+                s.draft = *draft;
+                s.notice = None;
+                s.drafts = None;
+                s.example = true;
+                s.screen = Screen::Form;
             }
             Action::Exported(sum) => s.draft.exported = Some(sum),
             Action::StorageFailed => s.storage_ok = false,
+            Action::StorageWorks => s.storage_ok = true,
             Action::Notice(n) => s.notice = n,
             Action::ShowDrafts(list) => s.drafts = list,
+            Action::SetEmbed(on) => s.embed_dossier = on,
+            Action::ToggleMenu => s.menu = !s.menu,
         }
         Rc::new(s)
     }

@@ -14,6 +14,9 @@ pub struct Entry {
     pub title: String,
     /// Where the date comes from.
     pub source: String,
+    /// The source is a provincial document's own title, quoted in Vietnamese whatever the
+    /// language.
+    pub quoted: bool,
 }
 
 /// The assessment's dates, titled.
@@ -26,7 +29,8 @@ fn entry(a: &Assessment, e: &Event, lang: Lang) -> Entry {
     let year = a.year().unwrap_or_default();
     let recipient = &a.recipient;
     let source = match e.source {
-        Source::Circular(c) => format!("Thông tư {}, {}", a.rules.number, c.long_vi()),
+        Source::Circular(c) if vi => format!("Thông tư {}, {}", a.rules.number, c.long_vi()),
+        Source::Circular(c) => format!("Circular {}, Article {}", a.rules.number, c.dotted()),
         Source::Province(c) => c.source.to_string(),
     };
     let title = match e.kind {
@@ -75,7 +79,8 @@ fn entry(a: &Assessment, e: &Event, lang: Lang) -> Entry {
             }
         }
     };
-    Entry { kind: e.kind, date: e.date, title, source }
+    let quoted = matches!(e.source, Source::Province(_));
+    Entry { kind: e.kind, date: e.date, title, source, quoted }
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).

@@ -158,9 +158,20 @@ impl Message {
             Message::Required => format!("Thiếu {f}: đây là thông tin bắt buộc."),
             Message::WrongType { expected } => format!("{f} phải là {}.", expected_vi(*expected)),
             Message::NotWholeNumber => format!("{f} phải là số nguyên không âm (0, 1, 2, …)."),
+            Message::TooLarge { max } => format!(
+                "{f} quá lớn: không đơn vị nào có quá {} người. Hãy kiểm tra lại số đã nhập.",
+                super::number(*max, Lang::Vi)
+            ),
+            Message::ImplausibleTotal { count, above } => format!(
+                "{f} là {}, nhiều hơn {} người: hãy kiểm tra lại số đã nhập.",
+                super::number(*count, Lang::Vi),
+                super::number(*above, Lang::Vi)
+            ),
             Message::CountExceedsTotal { count, total, total_field } => format!(
-                "{f} là {count}, lớn hơn {} là {total}.",
-                named(rules, total_field, Lang::Vi)
+                "{f} là {}, lớn hơn {} là {}.",
+                super::number(*count, Lang::Vi),
+                named(rules, total_field, Lang::Vi),
+                super::number(*total, Lang::Vi)
             ),
             Message::ZeroTotal => format!("{f} phải lớn hơn 0."),
             Message::UnknownKind { found } => format!(
@@ -298,9 +309,20 @@ impl Message {
             Message::Required => format!("{f} is missing: it is required."),
             Message::WrongType { expected } => format!("{f} must be {}.", expected_en(*expected)),
             Message::NotWholeNumber => format!("{f} must be a whole number, 0 or more."),
+            Message::TooLarge { max } => format!(
+                "{f} is too large: no unit has more than {} people. Check the number.",
+                super::number(*max, Lang::En)
+            ),
+            Message::ImplausibleTotal { count, above } => format!(
+                "{f} is {}, more than {} people: check the number.",
+                super::number(*count, Lang::En),
+                super::number(*above, Lang::En)
+            ),
             Message::CountExceedsTotal { count, total, total_field } => format!(
-                "{f} is {count}, more than {} ({total}).",
-                named(rules, total_field, Lang::En)
+                "{f} is {}, more than {} ({}).",
+                super::number(*count, Lang::En),
+                named(rules, total_field, Lang::En),
+                super::number(*total, Lang::En)
             ),
             Message::ZeroTotal => format!("{f} must be more than 0."),
             Message::UnknownKind { found } => format!(

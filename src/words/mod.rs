@@ -28,6 +28,11 @@ pub fn percent_text(count: u64, total: u64, lang: Lang) -> String {
     format!("{}{sep}{}%", tenths / 10, tenths % 10)
 }
 
+/// A whole number as people write it: "1.500" in Vietnamese, "1,500" in English.
+pub fn number(n: u64, lang: Lang) -> String {
+    crate::file::edit::grouped(n, if lang == Lang::Vi { '.' } else { ',' })
+}
+
 /// A fingerprint as people read it aloud: "3F9A-21C0". Grouped by characters, not bytes, so a
 /// file that carries any text there still shows.
 pub fn fingerprint_text(code: &str) -> String {
@@ -60,6 +65,11 @@ mod tests {
         assert_eq!(cites_short(&submits, Lang::Vi), "điểm c khoản 1 Điều 10, 16");
         assert_eq!(cites_short(&submits, Lang::En), "Articles 10.1c, 16.1c");
         assert_eq!(fingerprint_text("3F9A21C0"), "3F9A-21C0");
+        assert_eq!(number(0, Lang::Vi), "0");
+        assert_eq!(number(999, Lang::Vi), "999");
+        assert_eq!(number(1500, Lang::Vi), "1.500");
+        assert_eq!(number(3_865_470_449, Lang::Vi), "3.865.470.449");
+        assert_eq!(number(1_000_000, Lang::En), "1,000,000");
         assert_eq!(fingerprint_text("ab€€"), "ab€€");
         assert_eq!(fingerprint_text("ab€€ab€€x"), "ab€€-ab€€-x");
     }

@@ -18,8 +18,13 @@ pub fn describe(rules: &RuleSet, gap: &Gap, lang: Lang) -> String {
     };
     let vi = lang == Lang::Vi;
     match gap {
-        Gap::People { id, input, more } if vi => format!("thêm {more} {} (chỉ tiêu {id})", short(*input)),
-        Gap::People { id, input, more } => format!("{more} more {} (indicator {id})", short(*input)),
+        Gap::People { id, input, more } if vi => {
+            format!("thêm {} {} (chỉ tiêu {id})", super::number(*more, lang), short(*input))
+        }
+        Gap::People { id, input, more } => {
+            let who = if *more == 1 { singular(short(*input)) } else { short(*input).to_string() };
+            format!("{} more {who} (indicator {id})", super::number(*more, lang))
+        }
         Gap::NotMet { id, input } if vi => format!("đạt yêu cầu về {} (chỉ tiêu {id})", short(*input)),
         Gap::NotMet { id, input } => format!("to meet the requirement on {} (indicator {id})", short(*input)),
         Gap::Enter { id, inputs } => {
@@ -43,9 +48,25 @@ pub fn describe(rules: &RuleSet, gap: &Gap, lang: Lang) -> String {
     }
 }
 
+/// "members with …" → "member with …", for one person in English.
+fn singular(phrase: &str) -> String {
+    for (many, one) in [("members", "member"), ("learners", "learner")] {
+        if let Some(rest) = phrase.strip_prefix(many) {
+            return format!("{one}{rest}");
+        }
+    }
+    phrase.to_string()
+}
+
 /// The one sentence a unit reads first: "Đạt mức độ 1; để đạt mức độ 2 cần thêm 4 thành viên
 /// đạt “Công dân học tập” (chỉ tiêu 3.1) và minh chứng cho chỉ tiêu 3.2."
 pub fn headline(a: &Assessment, lang: Lang) -> String {
+    headline_fixing(a, lang, &|_| false)
+}
+
+/// The headline while some controls hold text that is not a value yet (`fixing` says which
+/// inputs): those are asked to be corrected ("sửa"), not entered as if nothing were typed.
+pub fn headline_fixing(a: &Assessment, lang: Lang, fixing: &dyn Fn(Input) -> bool) -> String {
     let Some(result) = &a.evaluation else { return String::new() };
     let vi = lang == Lang::Vi;
     let met = match (result.level, vi) {
@@ -58,16 +79,49 @@ pub fn headline(a: &Assessment, lang: Lang) -> String {
     if gaps.is_empty() {
         return format!("{met}.");
     }
-    // What the figures lack first, each in words; then the evidence, in one phrase.
-    let mut phrases: Vec<String> = gaps
+    // What was typed wrong first, once, by its label; then what the figures lack, each in
+    // words; then the evidence, in one phrase.
+    let mut fix: Vec<Input> = Vec::new();
+    for g in gaps {
+        if let Gap::Enter { inputs, .. } = g {
+            for i in inputs.iter().filter(|i| fixing(**i)) {
+                if !fix.contains(i) {
+                    fix.push(*i);
+                }
+            }
+        }
+    }
+    let gaps: Vec<Gap> = gaps
         .iter()
-        .filter(|g| !matches!(g, Gap::Evidence { .. }))
-        .take(4)
-        .map(|g| describe(a.rules, g, lang))
+        .filter_map(|g| match g {
+            Gap::Enter { id, inputs } => {
+                let left: Vec<Input> = inputs.iter().copied().filter(|i| !fixing(*i)).collect();
+                (!left.is_empty()).then_some(Gap::Enter { id, inputs: left })
+            }
+            g => Some(g.clone()),
+        })
         .collect();
+    let mut phrases: Vec<String> = Vec::new();
+    if !fix.is_empty() {
+        let labels: Vec<String> = fix
+            .iter()
+            .map(|i| {
+                let d = a.rules.input(*i);
+                format!("“{}”", if vi { d.label_vi } else { d.label_en })
+            })
+            .collect();
+        phrases.push(if vi {
+            format!("sửa {}", labels.join(", "))
+        } else {
+            format!("to correct {}", labels.join(", "))
+        });
+    }
+    phrases
+        .extend(gaps.iter().filter(|g| !matches!(g, Gap::Evidence { .. })).take(4).map(|g| describe(a.rules, g, lang)));
+    let shown = phrases.len() - usize::from(!fix.is_empty());
     let substantive = gaps.iter().filter(|g| !matches!(g, Gap::Evidence { .. })).count();
     let evidence: Vec<&str> = gaps.iter().filter(|g| matches!(g, Gap::Evidence { .. })).map(Gap::id).collect();
-    let more = substantive - phrases.len();
+    let more = substantive - shown;
     if more > 0 {
         phrases.push(if vi { format!("{more} việc khác") } else { format!("{more} more") });
     }

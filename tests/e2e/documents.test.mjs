@@ -45,9 +45,9 @@ function checkDocuments(text, where) {
   assert.ok(!t.includes('Xuất tệp JSON'), `${where}: the documents, not the form`);
 }
 
-async function download(page, testid) {
+async function download(page, testid, prefix = '') {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  const file = path.join(OUT, d.suggestedFilename());
+  const file = path.join(OUT, prefix + d.suggestedFilename());
   await d.saveAs(file);
   return file;
 }
@@ -120,8 +120,13 @@ test('printing, Word, the published report and finalising', async () => {
     checkDocuments(pdfText(fromWord), 'the Word file');
     images(fromWord, 'word');
 
-    // The published report: readable without any script, and it opens back into the dossier.
+    // The published report: readable without any script. By default it carries no data.
+    const bare = await download(page, 'export-html', 'bare-');
+    assert.doesNotMatch(fs.readFileSync(bare, 'utf8'), /dvht-dossier/, 'no data unless asked');
+    // With "Kèm dữ liệu hồ sơ" ticked it carries the dossier and opens back into it.
+    await page.locator('#embed-dossier').check();
     const html = await download(page, 'export-html');
+    assert.match(fs.readFileSync(html, 'utf8'), /"format": "dvht-dossier"/);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const noScript = await browser.newPage({ javaScriptEnabled: false });
     await noScript.goto(`file://${html}`);
@@ -129,8 +134,10 @@ test('printing, Word, the published report and finalising', async () => {
     await noScript.screenshot({ path: path.join(OUT, 'html-report.png') });
     await browser.close();
     await page.getByTestId('documents').click();
+    await page.getByTestId('dossier-import').setInputFiles(bare);
+    await page.getByTestId('import-error').filter({ hasText: 'không kèm dữ liệu hồ sơ' }).waitFor();
     await page.getByTestId('dossier-import').setInputFiles(html);
-    await page.getByRole('status').filter({ hasText: 'Đã mở tệp' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Đã mở tệp “${path.basename(html)}”` }).waitFor();
     const json2 = await download(page, 'export-json');
     const strip = (f) => { const d = JSON.parse(fs.readFileSync(f, 'utf8')); delete d.report; return JSON.stringify(d); };
     assert.equal(strip(json2), strip(json1), 'the report carries the dossier');

@@ -41,6 +41,11 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
   const page = t.page;
   try {
     await page.goto(t.server.url);
+    // A first visit opens on the start page: what the tool does, and where to begin.
+    await page.getByTestId('start').waitFor();
+    await shot(page, 'journey-0-start');
+    await axe(page, 'the start page');
+    await page.getByTestId('start-new').click();
     await page.getByTestId('verdict').waitFor();
     assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'invalid');
     await shot(page, 'journey-1-empty');
@@ -123,6 +128,7 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
     await page.getByTestId('dossier-import').setInputFiles(first.file);
     await page.getByRole('status').filter({ hasText: 'Đã mở tệp' }).waitFor();
     assert.ok(dialogs.some((m) => m.includes('thay cho hồ sơ đang mở')), 'asked before replacing');
+    assert.ok(dialogs.some((m) => m.includes('đã có bản nháp của cùng đơn vị')), 'asked before keeping a second draft of it');
     assert.equal(await level(page), '2');
     const second = await exported(page);
     assert.ok(second.bytes.equals(first.bytes), 'export → import → export gives the same bytes');
@@ -153,7 +159,7 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
     await page.locator('[data-act="drafts"]').click();
     const list = page.getByTestId('drafts');
     await list.waitFor();
-    assert.equal(await list.locator('li').count(), 3, 'the agency twice (typed, then opened from its file) and the school');
+    assert.equal(await list.locator('li').count(), 2, 'the agency once (its file replaced the typed draft, as asked) and the school');
     await shot(page, 'journey-4-drafts');
     await axe(page, 'the drafts list');
     await list.locator('li', { hasText: 'Trường THPT Nguyễn Trãi' }).locator('[data-act="carry"]').click();
@@ -164,7 +170,7 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
     assert.ok(dialogs.some((m) => m.includes('Bắt đầu hồ sơ mới?')));
     assert.equal(await page.getByTestId('verdict').getAttribute('data-state'), 'invalid');
     await page.locator('[data-act="drafts"]').click();
-    assert.equal(await page.getByTestId('drafts').locator('li').count(), 4);
+    assert.equal(await page.getByTestId('drafts').locator('li').count(), 3, 'the blank new dossier is not kept');
 
     // English, then back.
     await page.locator('[data-act="drafts"]').click();
@@ -181,15 +187,20 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
   }
 });
 
-test('leaving with changes not exported asks first', async () => {
+test('leaving never asks while the device keeps the draft', async () => {
   const t = await open();
   try {
     await t.page.goto(t.server.url);
+    await t.page.getByTestId('start-new').click();
     await field(t.page, 'unit.kind').selectOption('ubnd_xa');
     await fill(t.page, 'counts.members', '30');
-    const asked = new Promise((resolve) => t.page.on('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+    await t.page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor();
+    const dialogs = [];
+    t.page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+    const closed = t.page.waitForEvent('close');
     await t.page.close({ runBeforeUnload: true });
-    assert.equal(await asked, 'beforeunload');
+    await closed;
+    assert.deepEqual(dialogs, [], 'saved on this device: nothing to lose, nothing to ask');
   } finally {
     await t.close();
   }
@@ -244,12 +255,18 @@ test('with storage disabled, the app says so and keeps working', async () => {
     await t.page.goto(t.server.url);
     const alert = t.page.getByRole('alert').filter({ hasText: 'không cho lưu dữ liệu' });
     await alert.waitFor();
+    await t.page.getByTestId('start-new').click();
     await field(t.page, 'unit.kind').selectOption('ubnd_xa');
     await fill(t.page, 'counts.members', '30');
     assert.equal(await t.page.locator('#ind-2\\.1').count(), 1);
     const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('export-json').click()]);
     const json = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     assert.equal(json.counts.members, 30, 'export still saves the work');
+    // Exported: leaving loses nothing. A change after it cannot be kept here, so leaving asks.
+    await fill(t.page, 'counts.members', '31');
+    const asked = new Promise((resolve) => t.page.on('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+    await t.page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
     assert.deepEqual(t.errors, []);
   } finally {
     await t.close();

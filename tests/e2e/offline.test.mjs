@@ -32,14 +32,14 @@ test('after a first load it works offline: reload, evaluate, export', async () =
   await watchCsp(t.context);
   try {
     await page.goto(t.server.url);
-    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('start').waitFor();
     await controlled(page);
     // Everything is cached once the worker is active; then the server goes away.
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await t.server.close();
     const started = Date.now();
     await page.reload();
-    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('start').waitFor();
     const reloadMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0].duration);
     console.log(`offline reload: ${Math.round(reloadMs)} ms (navigation), ${Date.now() - started} ms until the verdict`);
     await page.getByTestId('dossier-import').setInputFiles(fixture('complete-thpt.json'));
@@ -66,7 +66,7 @@ test('a new release is picked up through the update prompt, never mixed with the
   const v1 = t.server;
   try {
     await page.goto(v1.url);
-    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('start').waitFor();
     await controlled(page);
     const before = await page.getByTestId('version').innerText();
     assert.ok(!before.includes('thử nghiệm 2'));
@@ -122,7 +122,7 @@ test('installable, with a manifest and icons', async () => {
   const t = await open();
   try {
     await t.page.goto(t.server.url);
-    await t.page.getByTestId('verdict').waitFor();
+    await t.page.getByTestId('start').waitFor();
     await controlled(t.page);
     const cdp = await t.context.newCDPSession(t.page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');

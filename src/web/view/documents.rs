@@ -27,7 +27,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                                 { text_input(v, "report.report_no", "text") }
                                 { text_input(v, "report.place", "text") }
                                 { text_input(v, "report.date", "date") }
-                                { text_input(v, "report.signer_title", "text") }
+                                { text_input_or(v, "report.signer_title", "text", v.a.kind.map(|k| v.a.rules.signer(k))) }
                             </div>
                         </fieldset>
                         <fieldset class="group">
@@ -52,6 +52,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                         { textarea(v, "report.recipients", "3") }
                     </fieldset>
                 </form>
+                <p class="hint" id="embed-hint">{ t.embed_hint }</p>
                 { if ready && !requested { html! {
                     <p class="banner info" data-testid="no-request">{ t.no_request }{ " " }{ crate::words::summary::request_sentence(v.a, v.lang) }</p>
                 } } else { html! {} } }
@@ -62,6 +63,10 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                     <button type="button" data-act="print" data-arg="summary" disabled={!ready}>{ t.print_summary }</button>
                     <button type="button" data-act="docx" data-testid="export-docx" disabled={!ready}>{ t.word }</button>
                     <button type="button" data-act="html-report" data-testid="export-html" disabled={!ready}>{ t.html_report }</button>
+                    <span class="choice embed-choice">
+                        <input type="checkbox" id="embed-dossier" data-act="embed-dossier" checked={v.s.embed_dossier} aria-describedby="embed-hint" />
+                        <label for="embed-dossier">{ t.embed_dossier }</label>
+                    </span>
                     { if locked {
                         html! { <button type="button" data-act="reopen">{ t.reopen }</button> }
                     } else {
@@ -69,7 +74,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                     } }
                 </div>
             </section>
-            <div class="preview" data-testid="preview">
+            <div class="preview" data-testid="preview" lang="vi" tabindex="0" role="region" aria-label={v.pick("Xem trước văn bản", "Preview of the documents")}>
                 { Html::from_html_unchecked(AttrValue::from(crate::web::print::fragment(v.file, v.a, v.t))) }
             </div>
         </main>

@@ -33,7 +33,7 @@ pub(super) fn unit_section(v: &View) -> Html {
             <h2 id="h-unit">{ t.unit }</h2>
             { radios(v, "unit.scope", v.label("unit.scope"), &[("huyen", huyen.as_str()), ("tinh", tinh.as_str())]) }
             { select(v, "unit.kind", v.label("unit.kind"), &kind_options) }
-            { kind.map_or(html! {}, |k| html! { <p class="hint" id="kind-who">{ format!("{}: {}", k.article, k.who) }</p> }) }
+            { kind.map_or(html! {}, |k| kind_who(v, k)) }
             { kind.map_or(html! {}, |k| kind_attributes(v, k)) }
             <div class="grid">
                 { text_input(v, "unit.name", "text") }
@@ -186,6 +186,20 @@ fn request_level(v: &View) -> Html {
     select(v, "request_level", v.label("request_level"), &options)
 }
 
+/// Who a kind is: the Circular's own words in Vietnamese; in English the kind's name, with the
+/// article (the wording stays in the Circular's language).
+fn kind_who(v: &View, k: &crate::rules::UnitKind) -> Html {
+    if v.vi() {
+        html! { <p class="hint" id="kind-who">{ format!("{}: {}", k.article, k.who) }</p> }
+    } else {
+        html! {
+            <p class="hint" id="kind-who">
+                { format!("{} ({}): ", k.name_en, k.article.replace("Điều", "Article")) }<q lang="vi">{ k.who }</q>
+            </p>
+        }
+    }
+}
+
 fn submission(v: &View, scope: Option<Scope>) -> Html {
     let t = v.t;
     let rules = v.a.rules;
@@ -197,17 +211,24 @@ fn submission(v: &View, scope: Option<Scope>) -> Html {
     let suggestion = rules.district_successor.as_ref().filter(|_| scope == Some(Scope::Huyen) && reformed).map(|s| {
         let commune =
             file.unit.district.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| t.your_commune.to_string());
-        (s.recipient.replace("{commune}", &commune), s.decision_maker.replace("{commune}", &commune), s.basis)
+        (
+            s.recipient.replace("{commune}", &commune),
+            s.decision_maker.replace("{commune}", &commune),
+            v.pick(s.basis, s.basis_en),
+        )
     });
     html! {
         <details class="group" open={file.submission.is_some() || suggestion.is_some()}>
             <summary>{ t.submission }</summary>
             { default.map_or(html! {}, |a| html! {
-                <p class="hint">{ format!("{} {}; {} ({}).", t.submission_hint, a.recipient, a.decision_maker, a.article) }</p>
+                <p class="hint">
+                    { t.submission_hint }{ " " }<span lang="vi">{ a.recipient }</span>{ "; " }<span lang="vi">{ a.decision_maker }</span>
+                    { format!(" ({}).", crate::words::cites_short(a.cites, v.lang)) }
+                </p>
             }) }
             { suggestion.map_or(html! {}, |(recipient, decision_maker, basis)| html! {
                 <div class="suggestion" data-testid="suggested-recipient">
-                    <p class="hint">{ t.suggestion_intro.replace("{date}", &rules.district_governments_end.and_then(crate::Date::parse).map_or_else(String::new, |d| v.date(d))) }{ " " }<strong>{ format!("{recipient}; {decision_maker}.") }</strong>{ format!(" ({basis})") }</p>
+                    <p class="hint">{ t.suggestion_intro.replace("{date}", &rules.district_governments_end.and_then(crate::Date::parse).map_or_else(String::new, |d| v.date(d))) }{ " " }<strong lang="vi">{ format!("{recipient}; {decision_maker}.") }</strong>{ format!(" ({basis})") }</p>
                     <button type="button" data-act="suggest-recipient" data-arg={format!("{recipient}|{decision_maker}")}>{ t.use_suggestion }</button>
                 </div>
             }) }
@@ -264,9 +285,10 @@ pub(super) fn criteria(v: &View) -> Html {
             let (shown, hidden): (Vec<&IndicatorView>, Vec<&IndicatorView>) =
                 v.a.indicators.iter().filter(|i| i.criterion == c.number).partition(|i| i.applies_at_all());
             let heading = format!("h-c{}", c.number);
+            // Each criterion folds away (a long form on a phone); it starts open.
             html! {
-                <section class="criterion" aria-labelledby={heading.clone()}>
-                    <h2 id={heading}>{ format!("{} {}: {}", v.t.criterion, c.number, v.pick(c.title_vi, c.title_en)) }</h2>
+                <details class="criterion" open={true} aria-labelledby={heading.clone()}>
+                    <summary><h2 id={heading}>{ format!("{} {}: {}", v.t.criterion, c.number, v.pick(c.title_vi, c.title_en)) }</h2></summary>
                     { for shown.iter().map(|view| indicator(v, view)) }
                     { criterion_notes(v, c.number) }
                     { if hidden.is_empty() { html! {} } else { html! {
@@ -274,7 +296,7 @@ pub(super) fn criteria(v: &View) -> Html {
                             format!("{} ({})", view.id, view.def().map_or("", |d| v.pick(d.title_vi, d.title_en)))
                         }).collect::<Vec<_>>().join("; ") }</p>
                     } } }
-                </section>
+                </details>
             }
         }) }</>
     }
@@ -321,7 +343,7 @@ fn badge(v: &View, view: &IndicatorView, level: Level) -> Html {
             .filter_map(|r| match r {
                 Requirement::Ratio { total, shortfall, .. } => shortfall[li].filter(|n| *n > 0).map(|n| {
                     let who = if *total == Input::Learners { v.t.learners_word } else { v.t.members_word };
-                    format!("{n} {who}")
+                    format!("{} {who}", crate::words::number(n, v.lang))
                 }),
                 _ => None,
             })
@@ -341,13 +363,13 @@ fn indicator(v: &View, view: &IndicatorView) -> Html {
     let mut inputs = view.inputs();
     // Totals are asked once, with the unit's size.
     inputs.retain(|i| !matches!(rules.input(*i).kind, InputKind::Count { total: None }));
-    let mut cites: Vec<String> = view.defs.iter().flatten().map(|d| d.cite.short()).collect();
+    let mut cites: Vec<String> =
+        view.defs.iter().flatten().map(|d| if v.vi() { d.cite.short() } else { d.cite.short_en() }).collect();
     cites.dedup();
     let heading = format!("h-{id}");
     let mut texts: Vec<&str> =
         view.defs.iter().zip(view.applies).filter_map(|(d, applies)| d.filter(|_| applies).map(|d| d.text)).collect();
     texts.dedup();
-    let items = v.s.draft.file.evidence_for(id);
     html! {
         <article class="indicator" id={format!("ind-{id}")} aria-labelledby={heading.clone()}>
             <header>
@@ -357,7 +379,7 @@ fn indicator(v: &View, view: &IndicatorView) -> Html {
             </header>
             <details class="wording">
                 <summary>{ t.wording }</summary>
-                { for texts.iter().map(|x| html! { <p>{ *x }</p> }) }
+                { for texts.iter().map(|x| html! { <p lang="vi">{ *x }</p> }) }
             </details>
             <div class="inputs">
                 { for inputs.iter().map(|i| {
@@ -368,12 +390,7 @@ fn indicator(v: &View, view: &IndicatorView) -> Html {
                     }
                 }) }
             </div>
-            <fieldset class="evidence">
-                <legend>{ format!("{} ({})", t.evidence, items.len()) }</legend>
-                { for items.iter().enumerate().map(|(i, _)| evidence_item(v, id, i)) }
-                <button type="button" data-act="add-ev" data-arg={id.to_string()}>{ format!("+ {} {id}", t.add_evidence) }</button>
-                { v.field_messages(&format!("evidence.{id}")) }
-            </fieldset>
+            { evidence_table(v, id) }
             <div class="field note">
                 <label for={format!("notes.{id}")}>{ format!("{} ({} {id})", t.note, t.indicator) }</label>
                 <textarea id={format!("notes.{id}")} name={format!("notes.{id}")} rows="2" value={v.shown(&format!("notes.{id}"))} />
@@ -382,16 +399,92 @@ fn indicator(v: &View, view: &IndicatorView) -> Html {
     }
 }
 
-fn evidence_item(v: &View, id: &str, i: usize) -> Html {
-    let base = format!("evidence.{id}[{i}]");
+/// An indicator's evidence as rows of a table, each cell a control; on a narrow screen each
+/// row is a card. Items of other indicators can be cited here without retyping.
+fn evidence_table(v: &View, id: &str) -> Html {
+    use crate::file::fields::{Kind, EVIDENCE};
+    let t = v.t;
+    let items = v.s.draft.file.evidence_for(id);
+    let heading = format!("ev-{id}");
+    // Items recorded under other indicators, once each, to cite here too.
+    let mut others: Vec<(String, String)> = Vec::new();
+    for (other, list) in &v.s.draft.file.evidence {
+        if other == id {
+            continue;
+        }
+        for (i, it) in list.iter().enumerate() {
+            let label = [it.code.clone(), it.title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
+            let here = items.iter().any(|mine| (&mine.code, &mine.title) == (&it.code, &it.title));
+            if !here && !others.iter().any(|(_, l)| *l == label) {
+                others.push((format!("{other}|{i}"), label));
+            }
+        }
+    }
     html! {
-        <div class="evidence-item" role="group" aria-label={format!("{} {} {}", v.t.evidence, id, i + 1)}>
-            { for crate::file::fields::EVIDENCE.iter().map(|f| {
-                text_input(v, &format!("{base}.{}", f.key), if f.kind == crate::file::fields::Kind::Date { "date" } else { "text" })
-            }) }
-            <button type="button" class="link danger" data-act="rm-ev" data-arg={format!("{id}|{i}")}
-                aria-label={format!("{} {} {}", v.t.remove, v.t.evidence, i + 1)}>{ v.t.remove }</button>
-            { v.field_messages(&base) }
-        </div>
+        <fieldset class="evidence">
+            <legend id={heading.clone()}>{ format!("{} ({})", t.evidence, items.len()) }</legend>
+            { if items.is_empty() { html! {} } else { html! {
+                <table class="evidence-table" aria-labelledby={heading}>
+                    <thead><tr>
+                        { for t.evidence_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
+                        <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
+                    </tr></thead>
+                    <tbody>{ for items.iter().enumerate().map(|(i, _)| {
+                        let base = format!("evidence.{id}[{i}]");
+                        html! {
+                            <tr class="evidence-item">
+                                { for EVIDENCE.iter().zip(t.evidence_columns).map(|(f, column)| {
+                                    let path = format!("{base}.{}", f.key);
+                                    let kind = if f.kind == Kind::Date { "date" } else { "text" };
+                                    let invalid = v.has_error(&path);
+                                    html! {
+                                        <td data-label={column}>
+                                            <input id={path.clone()} name={path.clone()} type={kind} value={v.shown(&path)}
+                                                aria-label={format!("{column} — {} {} {}", t.evidence, id, i + 1)}
+                                                aria-invalid={invalid.then_some("true")}
+                                                aria-describedby={invalid.then(|| format!("{path}-error"))} />
+                                            { v.field_messages(&path) }
+                                        </td>
+                                    }
+                                }) }
+                                <td>
+                                    <button type="button" class="link danger" data-act="rm-ev" data-arg={format!("{id}|{i}")}
+                                        aria-label={format!("{} {} {} {}", t.remove, t.evidence, id, i + 1)}>{ t.remove }</button>
+                                    { v.field_messages(&base) }
+                                </td>
+                            </tr>
+                        }
+                    }) }</tbody>
+                </table>
+            } } }
+            <div class="evidence-actions">
+                <button type="button" data-act="add-ev" data-arg={id.to_string()}>{ format!("+ {} {id}", t.add_evidence) }</button>
+                { if others.is_empty() { html! {} } else { html! {
+                    <select name={format!("reuse:{id}")} aria-label={format!("{} ({} {id})", t.reuse, t.indicator)}>
+                        <option value="" selected={true}>{ t.reuse }</option>
+                        { for others.iter().map(|(value, label)| html! { <option value={value.clone()} lang="vi">{ label.clone() }</option> }) }
+                    </select>
+                } } }
+            </div>
+            { v.field_messages(&format!("evidence.{id}")) }
+        </fieldset>
+    }
+}
+
+/// One box for the whole evidence list copied from a spreadsheet (its rows name their
+/// indicators, or their codes do): the fastest way in for an office that keeps it in Excel.
+pub(super) fn paste_box(v: &View) -> Html {
+    let t = v.t;
+    if v.a.kind.is_none() {
+        return html! {};
+    }
+    html! {
+        <details class="card paste">
+            <summary>{ t.paste_title }</summary>
+            <p class="hint" id="paste-hint">{ t.paste_hint }</p>
+            <label for="evidence-paste" class="visually-hidden">{ t.paste_title }</label>
+            <textarea id="evidence-paste" rows="4" aria-describedby="paste-hint" data-testid="evidence-paste" />
+            <button type="button" data-act="paste" data-arg="evidence-paste">{ t.paste_button }</button>
+        </details>
     }
 }

@@ -7,6 +7,9 @@ use crate::web::state::Notice;
 
 pub(super) fn save_state(v: &View) -> Html {
     let t = v.t;
+    if v.s.example {
+        return html! { <p class="banner info" role="status" data-testid="example">{ t.example_banner }</p> };
+    }
     if !v.s.storage_ok {
         return html! { <p class="banner warn" role="alert">{ t.not_saved }</p> };
     }
@@ -94,3 +97,13 @@ pub(super) fn drafts(v: &View) -> Html {
 }
 
 // ── The form ─────────────────────────────────────────────────────────────────────────────
+
+/// The last deletion, with a way to take it back.
+pub(super) fn undo(v: &View) -> Html {
+    let Some(u) = &v.s.undo else { return html! {} };
+    html! {
+        <p class="banner info" role="status" data-testid="undo">
+            { u.what.clone() }{ " " }<button type="button" class="link" data-act="undo">{ v.t.undo }</button>
+        </p>
+    }
+}

@@ -5,10 +5,11 @@ mod documents;
 mod form;
 mod header;
 mod result;
+mod start;
 
 use yew::prelude::*;
 
-use super::state::State;
+use super::state::{Notice, Screen, State};
 use super::text::Texts;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::assessment::{Assessment, IndicatorView, Requirement};
@@ -19,7 +20,7 @@ use crate::{Date, Lang};
 
 use documents::documents_view;
 use form::{criteria, unit_section};
-use header::{drafts, finalised, notice, save_state, update};
+use header::{drafts, finalised, notice, save_state, undo, update};
 use result::{dates, verdict};
 
 /// What every part of the page reads: the state, the words, and the one assessment of the
@@ -115,24 +116,27 @@ fn percent(v: &View, count: u64, total: u64) -> String {
 pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) -> Html {
     let t = v.t;
     let locked = v.s.draft.file.finalised.is_some();
+    let screen = v.s.screen;
     html! {
         <>
         <a class="skip" href="#main">{ t.skip }</a>
         <header>
-        <div class="top">
+        <div class={classes!("top", v.s.menu.then_some("menu-open"))}>
             <div class="brand">
-                <h1>{ t.title }</h1>
+                <h1><button type="button" class="home" data-act="home" hidden={v.s.embed}>{ t.title }</button></h1>
                 <p>{ t.subtitle.replace("{number}", v.a.rules.number) }</p>
             </div>
-            <nav class="actions" aria-label={v.pick("Thao tác với hồ sơ", "Dossier actions")}>
+            // On a phone the actions fold into a menu, so the form starts near the top.
+            <button type="button" class="menu-toggle" data-act="menu" aria-expanded={v.s.menu.to_string()} aria-controls="actions">{ t.menu }</button>
+            <nav class="actions" id="actions" aria-label={v.pick("Thao tác với hồ sơ", "Dossier actions")}>
                 { if v.s.embed { html! {
                     <a class="button" href="./" target="_blank" rel="noopener">{ t.open_full }</a>
                 } } else { html! { <>
                     <button type="button" data-act="new">{ t.new_dossier }</button>
                     <button type="button" data-act="drafts" aria-expanded={v.s.drafts.is_some().to_string()}>{ t.drafts }</button>
-                    <button type="button" data-act="documents" aria-pressed={v.s.documents.to_string()} data-testid="documents">{ if v.s.documents { t.back_to_form } else { t.documents } }</button>
+                    <button type="button" data-act="documents" aria-pressed={(screen == Screen::Documents).to_string()} data-testid="documents">{ if screen == Screen::Documents { t.back_to_form } else { t.documents } }</button>
                 </> } } }
-                <input id="dossier-import" class="file-input" type="file" accept=".json,application/json" data-testid="dossier-import" onchange={onfile} />
+                <input id="dossier-import" class="file-input" type="file" accept=".json,.html,application/json,text/html" data-testid="dossier-import" onchange={onfile} />
                 <label for="dossier-import" class="button">{ t.open_file }</label>
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
                 <button type="button" data-act="lang" lang={if v.vi() { "en" } else { "vi" }} aria-label={t.other_lang_name}>{ t.other_lang }</button>
@@ -142,39 +146,76 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
         { save_state(v) }
         { finalised(v) }
         { notice(v) }
+        { undo(v) }
         </header>
-        { drafts(v) }
-        { if v.s.documents { documents_view(v, oninput) } else { html! {
-        <div class="layout">
-            <aside class="panel" aria-label={t.result}>
-                { verdict(v) }
-                { dates(v) }
-            </aside>
-            <main id="main" {oninput}>
-                <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
-                    // A finalised dossier is read-only until it is reopened.
-                    <fieldset class="lock" disabled={locked}>
-                        { unit_section(v) }
-                        { criteria(v) }
-                    </fieldset>
-                </form>
-            </main>
-        </div>
-        } } }
+        { if screen == Screen::Start { html! {} } else { drafts(v) } }
+        { match screen {
+            Screen::Start => start::start_page(v),
+            Screen::Documents => documents_view(v, oninput),
+            Screen::Form => html! { <>
+                // Outside the grid, so it sticks over the whole page, not one grid row.
+                { result::summary_bar(v) }
+                <div class="layout">
+                    <aside class="panel" aria-label={t.result} id="result">
+                        { verdict(v) }
+                        { dates(v) }
+                    </aside>
+                    <main id="main" {oninput}>
+                        <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
+                            // A finalised dossier is read-only until it is reopened.
+                            <fieldset class="lock" disabled={locked}>
+                                { unit_section(v) }
+                                { form::paste_box(v) }
+                                { criteria(v) }
+                            </fieldset>
+                        </form>
+                    </main>
+                </div>
+            </> },
+        } }
         <footer class="foot" hidden={v.s.embed}>
-            <p>{ t.privacy }{ " " }{ t.reading.replace("{months}", &v.a.rules.timing.upgrade_after_months.to_string()) }</p>
+            <p>{ t.privacy }{ " " }{ t.reading.replace("{months}", &v.a.rules.timing.upgrade_after_months.to_string()) }{ " " }{ t.language_note }</p>
             <p data-testid="version">{ format!("dvht {}{} · {}: {}", env!("CARGO_PKG_VERSION"), option_env!("DVHT_RELEASE").map_or(String::new(), |r| format!(" ({r})")), v.pick("bộ tiêu chí", "rule set"), v.a.rules.id) }</p>
         </footer>
         </>
     }
 }
 
+/// What a paste did, as a notice: how many items were added, and each row it could not use.
+pub fn pasted_notice(t: &Texts, p: &crate::file::edit::Pasted) -> Notice {
+    use crate::file::edit::PasteProblem;
+    let title = t.pasted.replace("{n}", &p.added.len().to_string());
+    if p.problems.is_empty() {
+        return Notice::Info(title);
+    }
+    let lines = p
+        .problems
+        .iter()
+        .map(|(row, problem)| {
+            let what = match problem {
+                PasteProblem::Unidentified => t.paste_unidentified.to_string(),
+                PasteProblem::NoIndicator => t.paste_no_indicator.to_string(),
+                PasteProblem::UnknownIndicator(id) => t.paste_unknown_indicator.replace("{id}", id),
+                PasteProblem::BadDate(d) => t.paste_bad_date.replace("{date}", d),
+            };
+            t.paste_row.replace("{row}", &row.to_string()).replace("{what}", &what)
+        })
+        .collect();
+    Notice::Problem { title, lines }
+}
+
 fn text_input(v: &View, path: &str, kind: &'static str) -> Html {
+    text_input_or(v, path, kind, None)
+}
+
+/// A text field that shows, while empty, the value used when it stays empty.
+fn text_input_or(v: &View, path: &str, kind: &'static str, default: Option<&str>) -> Html {
     let invalid = v.has_error(path);
     html! {
         <div class="field">
             <label for={path.to_string()}>{ v.label(path) }</label>
             <input id={path.to_string()} name={path.to_string()} type={kind} value={v.shown(path)}
+                placeholder={default.map(str::to_string)}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={invalid.then(|| format!("{path}-error"))} />
             { v.field_messages(path) }

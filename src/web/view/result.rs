@@ -9,12 +9,16 @@ pub(super) fn verdict(v: &View) -> Html {
     let result = match &v.a.evaluation {
         Some(r) => r,
         None => {
-            let errors = &v.a.problems;
-            let incomplete = errors.iter().all(|e| e.code() == "required");
+            // A field whose control holds text that is not a value is listed under "Cần sửa",
+            // not as missing.
+            let errors: Vec<_> = v.a.problems.iter().filter(|e| v.s.draft.text_error(&e.field).is_none()).collect();
+            let incomplete = errors.iter().all(|e| e.code() == "required")
+                && v.s.draft.pending.iter().all(|(p, _)| v.s.draft.text_error(p).is_none());
             return html! {
                 <section class="verdict" data-testid="verdict" data-level="0" data-state="invalid" aria-labelledby="h-result">
                     <h2 id="h-result">{ t.result }</h2>
-                    { if incomplete && v.a.kind.is_none() { html! { <p>{ t.choose_first }</p> } } else { html! {
+                    { to_fix(v) }
+                    { if incomplete && v.a.kind.is_none() { html! { <p>{ t.choose_first }</p> } } else if errors.is_empty() { html! {} } else { html! {
                         <>
                         <p>{ t.fix_first }</p>
                         <ul class="problems">{ for errors.iter().map(|e| html! {
@@ -27,7 +31,13 @@ pub(super) fn verdict(v: &View) -> Html {
         }
     };
     let progress = v.a.progress;
-    let headline = crate::words::summary::headline(v.a, v.lang);
+    // Inputs whose control holds text that is not a value yet.
+    let fixing = |i: crate::rules::Input| {
+        let path = crate::file::fields::FieldPath::input(v.a.rules, i).to_string();
+        v.s.draft.text_error(&path).is_some()
+    };
+    let headline = crate::words::summary::headline_fixing(v.a, v.lang, &fixing);
+    let to_fix = to_fix(v);
     let ignoring = match result.level_ignoring_evidence {
         0 => t.no_level.to_string(),
         n => format!("{} {n}", t.level_lower),
@@ -36,6 +46,7 @@ pub(super) fn verdict(v: &View) -> Html {
     html! {
         <section class="verdict" data-testid="verdict" data-level={result.level.to_string()} data-state="evaluated" aria-labelledby="h-result">
             <h2 id="h-result">{ t.result }</h2>
+            { to_fix }
             <p class={classes!("headline", format!("level-{}", result.level))} aria-live="polite">{ headline }</p>
             <p class="request" data-testid="request" data-kind={format!("{:?}", result.request.kind).to_lowercase()} data-level={result.request.level.to_string()}>
                 { crate::words::summary::request_sentence(v.a, v.lang) }
@@ -69,7 +80,49 @@ pub(super) fn verdict(v: &View) -> Html {
             </div>
             { chart(v) }
             { diagnostics(v, result) }
+            <button type="button" data-act="brief" data-testid="brief">{ t.brief }</button>
         </section>
+    }
+}
+
+/// Text typed that is not a valid value yet: "Cần sửa", naming the field, never "cần nhập" as
+/// if nothing had been typed (the verdict counts it as not entered meanwhile).
+fn to_fix(v: &View) -> Html {
+    let lines: Vec<(String, String)> =
+        v.s.draft
+            .pending
+            .iter()
+            .filter_map(|(path, _)| Some((path.clone(), v.s.draft.text_error(path)?.text(v.a.rules, path, v.lang))))
+            .collect();
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="to-fix" role="alert" data-testid="to-fix">
+            <p><strong>{ v.t.to_fix }</strong></p>
+            <ul>{ for lines.into_iter().map(|(path, text)| html! {
+                <li><a href={format!("#{path}")} data-act="focus" data-arg={path}>{ text }</a></li>
+            }) }</ul>
+        </div>
+    }
+}
+
+/// The verdict in one line that stays in view while a phone scrolls the form.
+pub(super) fn summary_bar(v: &View) -> Html {
+    let t = v.t;
+    let Some(r) = &v.a.evaluation else { return html! {} };
+    let level = match r.level {
+        0 => t.no_level.to_string(),
+        n => t.bar_level.replace("{n}", &n.to_string()),
+    };
+    let asked = match r.request.kind {
+        crate::engine::evaluate::RequestKind::None => String::new(),
+        _ => format!(" · {}", t.bar_request.replace("{what}", &format!("{} {}", t.level_lower, r.request.level))),
+    };
+    html! {
+        <a class="summary-bar" href="#result" data-testid="summary-bar" data-level={r.level.to_string()}>
+            { format!("{level}{asked}") }
+        </a>
     }
 }
 
@@ -180,7 +233,7 @@ pub(super) fn dates(v: &View) -> Html {
                 html! {
                     <li>
                         <strong>{ v.date(e.date) }</strong>{ format!(" ({left}) — {}", e.title) }
-                        <span class="hint">{ format!(" [{}]", e.source) }</span>
+                        <span class="hint" lang={e.quoted.then_some("vi")}>{ format!(" [{}]", e.source) }</span>
                     </li>
                 }
             }) }</ul>
