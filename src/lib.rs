@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod documents;
 pub mod engine;
 pub mod file;
+pub mod roster;
 pub mod rules;
 pub mod sha256;
 pub mod sheets;
