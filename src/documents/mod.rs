@@ -321,6 +321,9 @@ pub fn docx_for_request(request: &str) -> Result<Vec<u8>, String> {
 /// The three documents, in the order they are filed; `None` while the dossier is invalid.
 pub fn build(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
     let result = a.evaluation.as_ref()?;
+    // The figures the documents state are those the dossier stands on (the list's, if used).
+    let counted = crate::roster::effective(file);
+    let file = counted.as_ref().unwrap_or(file);
     let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
     let mut docs: Vec<Document> = request::build(&c).into_iter().collect();
     docs.push(report::build(&c));
