@@ -109,6 +109,7 @@ fn kind_class(k: Kind) -> &'static str {
         Kind::Request => "doc-request",
         Kind::Report => "doc-report",
         Kind::Summary => "doc-summary-table",
+        Kind::Annex => "doc-annex",
     }
 }
 
@@ -127,7 +128,11 @@ pub fn fragment(docs: &[Document]) -> String {
 
 /// A complete page for publishing: no script runs in it; the dossier rides along as a JSON
 /// data block, with `<` escaped so no text can close the element.
+/// The member list's annex is never published: it is left out, and the dossier rides along
+/// without its list.
 pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String {
+    let published: Vec<Document> = docs.iter().filter(|d| d.kind != Kind::Annex).cloned().collect();
+    let docs = published.as_slice();
     let json = crate::write(file).replace('<', "\\u003c");
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",

@@ -37,7 +37,9 @@ pub enum ColumnUse {
     /// Could be more than one column of the template: ignored (a problem says which).
     Ambiguous,
     /// Understood as the same as an earlier column (its 0-based index): ignored.
-    Repeated { first: usize },
+    Repeated {
+        first: usize,
+    },
 }
 
 /// One column of the file.
@@ -270,11 +272,22 @@ fn phrases(rules: &RuleSet, column: ColumnUse) -> Vec<String> {
     let mut out = vec![fold(&header(rules, column))];
     let fixed: &[&str] = match column {
         ColumnUse::Ordinal => &["stt", "tt", "so tt", "so thu tu", "no", "number"],
-        ColumnUse::Name => &["ho va ten", "ho ten", "ten", "ho va ten thanh vien", "ten thanh vien", "name", "full name"],
-        ColumnUse::Position => &["chuc vu", "chuc danh", "vi tri viec lam", "vi tri", "chuc vu chuc danh", "position"],
-        ColumnUse::Section => {
-            &["bo phan", "to", "phong", "khoa", "to chuyen mon", "phong ban", "don vi", "to bo phan", "section", "department"]
+        ColumnUse::Name => {
+            &["ho va ten", "ho ten", "ten", "ho va ten thanh vien", "ten thanh vien", "name", "full name"]
         }
+        ColumnUse::Position => &["chuc vu", "chuc danh", "vi tri viec lam", "vi tri", "chuc vu chuc danh", "position"],
+        ColumnUse::Section => &[
+            "bo phan",
+            "to",
+            "phong",
+            "khoa",
+            "to chuyen mon",
+            "phong ban",
+            "don vi",
+            "to bo phan",
+            "section",
+            "department",
+        ],
         ColumnUse::GroupName => &["lop", "nhom", "lop nhom", "ten lop", "lop hoc", "chi doan", "class", "group"],
         ColumnUse::GroupCount(Input::Learners) => &[
             "si so",
@@ -294,7 +307,13 @@ fn phrases(rules: &RuleSet, column: ColumnUse) -> Vec<String> {
     match column {
         ColumnUse::Mark(i) | ColumnUse::GroupCount(i) => {
             let d = rules.input(i);
-            out.extend([fold(d.short_vi), fold(d.label_vi), fold(d.short_en), fold(d.label_en), d.key.replace('_', " ")]);
+            out.extend([
+                fold(d.short_vi),
+                fold(d.label_vi),
+                fold(d.short_en),
+                fold(d.label_en),
+                d.key.replace('_', " "),
+            ]);
             if let Some(t) = rules.title(i) {
                 out.push(fold(t.name_vi));
                 out.push(fold(t.name_en));
@@ -334,7 +353,8 @@ fn understand(rules: &RuleSet, raw: &str, candidates: &[ColumnUse]) -> (ColumnUs
                 let rest_words = content_words(&rest);
                 !rest_words.is_empty()
                     && (rest_words.iter().all(|w| t.split(' ').any(|x| x == *w))
-                        || (rest_words.len() == 1 && initials(&fold(rules.title(*i).map_or("", |t| t.name_vi))) == rest_words[0]))
+                        || (rest_words.len() == 1
+                            && initials(&fold(rules.title(*i).map_or("", |t| t.name_vi))) == rest_words[0]))
             })
             .collect();
         let make = |i: Input| if decision { ColumnUse::Decision(i) } else { ColumnUse::Period(i) };
@@ -410,10 +430,8 @@ impl SheetReader<'_> {
             let name_col = cols.iter().find(|c| c.used_as == ColumnUse::Name).map_or(0, |c| c.index);
             let Some(name) = text(cell(name_col)) else {
                 // A row with only its number (STT) filled is an unused line of a form.
-                let only_ordinal = cols
-                    .iter()
-                    .filter(|c| c.used_as != ColumnUse::Ordinal)
-                    .all(|c| cell(c.index).is_empty());
+                let only_ordinal =
+                    cols.iter().filter(|c| c.used_as != ColumnUse::Ordinal).all(|c| cell(c.index).is_empty());
                 if !only_ordinal {
                     self.problem(Severity::Error, row_no, Some(name_col), ProblemKind::EmptyName);
                 }
@@ -650,7 +668,13 @@ pub fn preview(rules: &RuleSet, sheets: &[Sheet]) -> Preview {
     }
     if p.members.is_none() && p.groups.is_none() {
         let sheet = sheets.first().map_or(String::new(), |s| s.name.clone());
-        p.problems.push(Problem { severity: Severity::Error, sheet, row: 0, column: None, kind: ProblemKind::NoHeader });
+        p.problems.push(Problem {
+            severity: Severity::Error,
+            sheet,
+            row: 0,
+            column: None,
+            kind: ProblemKind::NoHeader,
+        });
     }
     p
 }

@@ -30,7 +30,12 @@ pub fn group_columns(rules: &RuleSet) -> Vec<Input> {
 }
 
 fn counts_of(rules: &RuleSet, total: Input) -> Vec<Input> {
-    rules.inputs.iter().filter(|d| matches!(d.kind, InputKind::Count { total: Some(t) } if t == total)).map(|d| d.id).collect()
+    rules
+        .inputs
+        .iter()
+        .filter(|d| matches!(d.kind, InputKind::Count { total: Some(t) } if t == total))
+        .map(|d| d.id)
+        .collect()
 }
 
 const _: () = assert!(Input::COUNT <= 32, "Marks holds one bit per input");
@@ -57,7 +62,9 @@ impl Marks {
 pub enum Period {
     Year(i32),
     /// Năm học `end − 1`–`end`.
-    SchoolYear { end: i32 },
+    SchoolYear {
+        end: i32,
+    },
 }
 
 impl Period {
@@ -73,9 +80,8 @@ impl Period {
     /// "2025", "2024-2025", "năm học 2024 – 2025", "2024/2025", "2024-25".
     pub fn parse(text: &str) -> Option<Period> {
         let digits: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
-        let rest_ok = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-–—/.".contains(c) || c.is_alphabetic());
+        let rest_ok =
+            text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "-–—/.".contains(c) || c.is_alphabetic());
         if !rest_ok {
             return None;
         }
@@ -247,10 +253,11 @@ pub fn tally(rules: &RuleSet, roster: &Roster, year: Option<i32>) -> Tally {
             let mut n = 0u64;
             for (at, m) in roster.members.iter().enumerate() {
                 let period = if titled { m.award(input).and_then(|a| a.period) } else { None };
-                let counts = m.yes.get(input) && match (period, year) {
-                    (Some(p), Some(y)) => p.counts_for(y),
-                    _ => true,
-                };
+                let counts = m.yes.get(input)
+                    && match (period, year) {
+                        (Some(p), Some(y)) => p.counts_for(y),
+                        _ => true,
+                    };
                 if counts {
                     n += 1;
                 } else {
@@ -338,7 +345,8 @@ mod tests {
     fn periods() {
         let p = Period::parse;
         assert_eq!(p("2025"), Some(Period::Year(2025)));
-        for s in ["2024-2025", "2024 – 2025", "năm học 2024-2025", "Năm học 2024/2025", "2024-25", "NH 2024-2025"] {
+        for s in ["2024-2025", "2024 – 2025", "năm học 2024-2025", "Năm học 2024/2025", "2024-25", "NH 2024-2025"]
+        {
             assert_eq!(p(s), Some(Period::SchoolYear { end: 2025 }), "{s}");
         }
         for s in ["2024-2026", "25", "x2025", "15/01/2025", "", "2025 QĐ", "2025-2024"] {

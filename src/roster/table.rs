@@ -73,8 +73,13 @@ fn sheet(rules: &RuleSet, name: &str, layout: &[ColumnUse]) -> Sheet {
 fn help(rules: &RuleSet) -> Sheet {
     let mut s = Sheet::new(HELP_SHEET, &["Hướng dẫn"]);
     let mut line = |t: String| s.push(vec![Cell::Text(t)]);
-    line(format!("Sheet “{MEMBER_SHEET}”: mỗi dòng một Thành viên của đơn vị. {}", rules.input(Input::Members).help_vi));
-    line("Ở mỗi cột chỉ tiêu, ghi x (hoặc có, đạt, 1) nếu Thành viên đạt; để trống (hoặc không, 0) nếu chưa đạt.".into());
+    line(format!(
+        "Sheet “{MEMBER_SHEET}”: mỗi dòng một Thành viên của đơn vị. {}",
+        rules.input(Input::Members).help_vi
+    ));
+    line(
+        "Ở mỗi cột chỉ tiêu, ghi x (hoặc có, đạt, 1) nếu Thành viên đạt; để trống (hoặc không, 0) nếu chưa đạt.".into(),
+    );
     for t in rules.titles {
         line(format!(
             "“{}”: ghi số quyết định và năm (hoặc năm học, ví dụ 2024-2025) được công nhận. Danh hiệu chỉ được tính cho năm đánh giá khi được công nhận cho năm đó hoặc cho năm học kết thúc trong năm đó. Cơ quan công nhận: {}.",

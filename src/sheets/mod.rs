@@ -9,8 +9,8 @@
 pub mod csv;
 pub mod read_csv;
 pub mod read_xlsx;
-mod xml;
 pub mod xlsx;
+mod xml;
 
 /// The most rows a table read may have, and the most cells in all.
 pub const MAX_ROWS: usize = 100_000;

@@ -9,7 +9,9 @@ use super::{Cell, ReadError, Sheet, MAX_CELLS, MAX_ROWS};
 /// or UTF-16 recognised by its zero bytes.
 pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     let utf16 = |b: &[u8], le: bool| -> Result<String, ReadError> {
-        let units = b.chunks_exact(2).map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+        let units =
+            b.chunks_exact(2)
+                .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
         char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ReadError::Encoding)
     };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {

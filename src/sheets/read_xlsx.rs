@@ -209,7 +209,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             let name = attr(attrs, "name").map(|n| n.into_owned()).unwrap_or_default();
             let Some(id) = attr(attrs, "id") else { continue };
             // Chartsheets and dialog sheets have no cells: only worksheets are read.
-            let Some((_, _, target)) = rels.iter().find(|(rid, ty, _)| *rid == *id && ty.ends_with("/worksheet")) else {
+            let Some((_, _, target)) = rels.iter().find(|(rid, ty, _)| *rid == *id && ty.ends_with("/worksheet"))
+            else {
                 continue;
             };
             sheets.push(worksheet(&part(&a, target)?, &strings, name)?);
@@ -261,7 +262,14 @@ mod tests {
         assert_eq!(s.rows[0], Vec::<Cell>::new());
         assert_eq!(
             s.rows[1],
-            [Cell::Empty, Cell::text("Lê Văn & B"), Cell::text("TRUE"), Cell::Number(2025), Cell::text("0.5"), Cell::text("k")]
+            [
+                Cell::Empty,
+                Cell::text("Lê Văn & B"),
+                Cell::text("TRUE"),
+                Cell::Number(2025),
+                Cell::text("0.5"),
+                Cell::text("k")
+            ]
         );
         assert_eq!(worksheet("<c r=\"A1\" t=\"s\"><v>9</v></c>", &strings, String::new()), Err(ReadError::Corrupt));
         assert_eq!(worksheet("<c r=\"A200001\"><v>1</v></c>", &[], String::new()), Err(ReadError::TooLarge));

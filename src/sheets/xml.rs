@@ -9,8 +9,14 @@ use std::borrow::Cow;
 pub enum Token<'a> {
     /// `<name attrs>` or `<name attrs/>`: the local name, the raw attributes, and whether it
     /// closes itself.
-    Start { name: &'a str, attrs: &'a str, empty: bool },
-    End { name: &'a str },
+    Start {
+        name: &'a str,
+        attrs: &'a str,
+        empty: bool,
+    },
+    End {
+        name: &'a str,
+    },
     /// Text between tags, still escaped.
     Text(&'a str),
     /// The content of a CDATA section, as it is.
