@@ -26,8 +26,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         // "H\0o\0": UTF-16 LE without its mark; "\0H\0o": BE.
-        Err(_) if bytes.len() >= 2 && bytes.len().is_multiple_of(2) && bytes[1] == 0 && bytes[0] != 0 => utf16(bytes, true),
-        Err(_) if bytes.len() >= 2 && bytes.len().is_multiple_of(2) && bytes[0] == 0 && bytes[1] != 0 => utf16(bytes, false),
+        Err(_) if bytes.len() >= 2 && bytes.len().is_multiple_of(2) && bytes[1] == 0 && bytes[0] != 0 => {
+            utf16(bytes, true)
+        }
+        Err(_) if bytes.len() >= 2 && bytes.len().is_multiple_of(2) && bytes[0] == 0 && bytes[1] != 0 => {
+            utf16(bytes, false)
+        }
         Err(_) => Err(ReadError::Encoding),
     }
 }
