@@ -17,9 +17,11 @@ pub mod diagnostic;
 pub mod documents;
 pub mod engine;
 pub mod file;
+pub mod roster;
 pub mod rules;
 pub mod sha256;
 pub mod sheets;
+pub mod unzip;
 pub mod words;
 pub mod zip;
 

@@ -5,14 +5,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 14] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
+    ("unzip", 0),
     ("sheets", 0),
     ("rules", 1),
     ("diagnostic", 2),
     ("file", 3),
+    ("roster", 3),
     ("engine", 4),
     ("words", 5),
     ("documents", 6),

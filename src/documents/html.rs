@@ -110,6 +110,7 @@ fn kind_class(k: Kind) -> &'static str {
         Kind::Report => "doc-report",
         Kind::Summary => "doc-summary-table",
         Kind::Brief => "doc-brief",
+        Kind::Annex => "doc-annex",
     }
 }
 
@@ -131,8 +132,11 @@ pub fn fragment(docs: &[Document]) -> String {
 ///
 /// It carries only what it shows, unless `carried` is given: then the dossier rides along so
 /// the app can open the report again (notes and where each document is kept included), which
-/// the user chooses knowingly.
+/// the user chooses knowingly. The member list's annex is never published: it is left out, and
+/// a carried dossier rides along without its list.
 pub fn standalone(docs: &[Document], carried: Option<&DossierFile>, title: &str) -> String {
+    let published: Vec<Document> = docs.iter().filter(|d| d.kind != Kind::Annex).cloned().collect();
+    let docs = published.as_slice();
     let data = carried.map_or_else(String::new, |file| {
         let json = crate::write(file).replace('<', "\\u003c");
         format!("<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n")

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod html;
 mod report;
 mod request;
+mod roster;
 mod summary;
 
 use crate::engine::assessment::{Assessment, IndicatorView, Requirement};
@@ -73,13 +74,13 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn text(t: impl Into<String>) -> Cell {
+    pub(crate) fn text(t: impl Into<String>) -> Cell {
         Cell { runs: vec![Run::plain(t)], align: Align::Left, span: 1 }
     }
-    fn center(t: impl Into<String>) -> Cell {
+    pub(crate) fn center(t: impl Into<String>) -> Cell {
         Cell { runs: vec![Run::plain(t)], align: Align::Center, span: 1 }
     }
-    fn bold(t: impl Into<String>, span: usize) -> Cell {
+    pub(crate) fn bold(t: impl Into<String>, span: usize) -> Cell {
         Cell { runs: vec![Run::bold(t)], align: Align::Left, span }
     }
 }
@@ -113,6 +114,8 @@ pub enum Kind {
     Summary,
     /// The one-page summary for the head of the unit (not filed).
     Brief,
+    /// “Danh sách Thành viên”: names, printed on request and never published.
+    Annex,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -327,11 +330,24 @@ pub fn docx_for_request(request: &str) -> Result<Vec<u8>, String> {
 /// The three documents, in the order they are filed; `None` while the dossier is invalid.
 pub fn build(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
     let result = a.evaluation.as_ref()?;
+    // The figures the documents state are those the dossier stands on (the list's, if used).
+    let counted = crate::roster::effective(file);
+    let file = counted.as_ref().unwrap_or(file);
     let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
     let mut docs: Vec<Document> = request::build(&c).into_iter().collect();
     docs.push(report::build(&c));
     docs.push(summary::build(&c));
     Some(docs)
+}
+
+/// The annex “Danh sách Thành viên” (the member list behind the figures), for the printed and
+/// Word dossier; `None` without a list or while the dossier is invalid. Off by default: the
+/// caller adds it to [`build`]'s documents when the user asks, and
+/// [`html::standalone`] leaves it out of any published report.
+pub fn roster_annex(file: &DossierFile, a: &Assessment) -> Option<Document> {
+    let result = a.evaluation.as_ref()?;
+    let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
+    roster::build(&c)
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ pub struct Assessment {
     pub recipient: String,
     pub decision_maker: String,
     pub previous: Option<Previous>,
+    /// When the counts come from the member list: what it says for the assessed year — the
+    /// counts, and for each member column who is not counted (so a shortfall can name them).
+    pub list: Option<crate::roster::Tally>,
 }
 
 /// One indicator, both levels side by side.
@@ -192,6 +195,10 @@ pub struct Event {
 
 /// Reads, checks and evaluates a dossier once: the one pipeline of every edge.
 pub fn assess(file: &DossierFile, env: &Env) -> Assessment {
+    // When the counts come from the member list, the dossier judged is the one with its counts.
+    let counted = crate::roster::effective(file);
+    let list = counted.as_ref().and_then(|_| crate::roster::dossier_tally(file));
+    let file = counted.as_ref().unwrap_or(file);
     let rules = env.ruleset(&file.ruleset).unwrap_or_else(|| env.current());
     let profile = check::profile_in(rules, file);
     let (problems, dossier) = match env.ruleset(&file.ruleset) {
@@ -236,6 +243,7 @@ pub fn assess(file: &DossierFile, env: &Env) -> Assessment {
         recipient,
         decision_maker,
         previous,
+        list,
     }
 }
 
@@ -255,6 +263,11 @@ impl Assessment {
     }
     pub fn indicator(&self, id: &str) -> Option<&IndicatorView> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+    /// The members (indices in the dossier's list) a count does not count, when the counts
+    /// come from the list and it records that count: who a `Gap::People` is about.
+    pub fn not_counted(&self, input: Input) -> Option<&[usize]> {
+        self.list.as_ref()?.not_counted(input)
     }
 }
 

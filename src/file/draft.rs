@@ -100,7 +100,8 @@ pub fn encode(d: &Draft) -> String {
     m.insert("exported".into(), d.exported.clone().map_or(Json::Null, Json::from));
     let pending: Map<String, Json> = d.pending.iter().map(|(p, t)| (p.clone(), Json::from(t.clone()))).collect();
     m.insert("pending".into(), Json::Object(pending));
-    m.insert("dossier".into(), file::to_json(&d.file));
+    // The device keeps everything, the member list too.
+    m.insert("dossier".into(), file::to_json_with(&d.file, file::WriteOptions { roster: true }));
     Json::Object(m).to_string()
 }
 

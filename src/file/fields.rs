@@ -289,7 +289,7 @@ pub static FINAL: [Field<Final>; 2] = [
 ];
 
 /// The top-level keys, in the order the file writes them, with the labels of whole sections.
-pub static TOP: [(&str, (&str, &str)); 15] = [
+pub static TOP: [(&str, (&str, &str)); 16] = [
     ("format", ("Định dạng tệp", "File format")),
     ("version", ("Phiên bản định dạng", "Format version")),
     ("ruleset", ("Bộ tiêu chí", "Rule set")),
@@ -304,6 +304,7 @@ pub static TOP: [(&str, (&str, &str)); 15] = [
     ("notes", ("Ghi chú", "Notes")),
     ("report", ("Văn bản hồ sơ", "Documents")),
     ("final", ("Hồ sơ đã chốt", "Finalised")),
+    ("roster", ("Danh sách Thành viên", "Member list")),
     ("", ("Tệp", "The file")),
 ];
 
@@ -400,6 +401,8 @@ pub enum FieldPath {
     Team(usize, Option<&'static str>),
     /// `report.criteria.<n>.<field>`
     Criterion(String, &'static str),
+    /// Inside the member list: `roster.members[3].name` is `Roster("members[3].name")`.
+    Roster(String),
 }
 
 /// `"2.1[0].title"` → `("2.1", 0, "title")`; `"2.1[0]"` → `("2.1", 0, "")`.
@@ -451,6 +454,7 @@ impl FieldPath {
                 Some(FieldPath::Input(section, def.key))
             }
             "notes" => Some(FieldPath::Note(rest.to_string())),
+            "roster" => Some(FieldPath::Roster(rest.to_string())),
             "evidence" => match indexed(rest) {
                 Some((id, index, "")) => Some(FieldPath::Evidence(id.to_string(), Some(index), None)),
                 Some((id, index, field)) => {
@@ -487,6 +491,7 @@ impl FieldPath {
             FieldPath::Team(_, Some(field)) => Items::Team.row(field).map(|r| r.1),
             FieldPath::Team(_, None) => Record::Report.row("team").map(|r| r.1),
             FieldPath::Criterion(_, field) => Items::Criterion.row(field).map(|r| r.1),
+            FieldPath::Roster(_) => top("roster"),
         }
     }
 
@@ -521,6 +526,7 @@ impl fmt::Display for FieldPath {
             FieldPath::Team(i, None) => write!(f, "report.team[{i}]"),
             FieldPath::Team(i, Some(field)) => write!(f, "report.team[{i}].{field}"),
             FieldPath::Criterion(n, field) => write!(f, "report.criteria.{n}.{field}"),
+            FieldPath::Roster(rest) => write!(f, "roster.{rest}"),
         }
     }
 }
@@ -561,6 +567,8 @@ mod tests {
             "previous_recognition.validity_from",
             "unit.learners",
             "final.fingerprint",
+            "roster",
+            "roster.members[3].yes[0]",
         ] {
             let path = FieldPath::parse(text, rules).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(path.to_string(), text);

@@ -343,6 +343,21 @@ impl Reader {
         };
         let report = self.object(&mut root, "report", FieldPath::Top("report")).map(|m| self.report(m));
         let finalised = self.fixed(&mut root, Record::Final, &fields::FINAL, |f| &mut f.extra);
+        let roster = self.object(&mut root, "roster", FieldPath::Top("roster")).map(|m| {
+            let read = crate::roster::json::from_json(self.rules, m);
+            for (path, message) in read.errors {
+                self.error(path, message);
+            }
+            // While the counts come from the list, `counts` hold the list's and `typed_counts`
+            // what was typed: the dossier keeps the typed ones.
+            if read.roster.counts_from_list {
+                for input in read.roster.covered(self.rules) {
+                    let typed = read.typed.iter().find(|(i, _)| *i == input).map(|(_, n)| Value::Count(*n));
+                    values.set(input, typed);
+                }
+            }
+            read.roster
+        });
         DossierFile {
             ruleset,
             unit,
@@ -355,6 +370,7 @@ impl Reader {
             notes,
             report,
             finalised,
+            roster,
             counts_extra: counts,
             facts_extra: facts,
             extra: root,
@@ -485,9 +501,23 @@ fn whole_number(n: &Number) -> Option<u64> {
     (f.is_finite() && f >= 0.0 && f.fract() == 0.0 && f < 18_446_744_073_709_551_616.0).then_some(f as u64)
 }
 
-/// The canonical bytes of a dossier: pretty JSON, two-space indent, UTF-8, final newline.
+/// What a written dossier carries beyond the assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct WriteOptions {
+    /// The member list, with its names. Off by default: names stay on the device (the
+    /// app's own drafts ask for it); the counts it gives are written either way.
+    pub roster: bool,
+}
+
+/// The canonical bytes of a dossier: pretty JSON, two-space indent, UTF-8, final newline;
+/// without the member list (see [`write_with`]).
 pub fn write(file: &DossierFile) -> String {
-    let mut out = serde_json::to_string_pretty(&to_json(file)).unwrap_or_default();
+    write_with(file, WriteOptions::default())
+}
+
+/// The canonical bytes of a dossier, with what `options` ask for.
+pub fn write_with(file: &DossierFile, options: WriteOptions) -> String {
+    let mut out = serde_json::to_string_pretty(&to_json_with(file, options)).unwrap_or_default();
     out.push('\n');
     out
 }
@@ -537,14 +567,21 @@ fn record<T>(
     with_extra(m, extra)
 }
 
-/// The dossier as a JSON value, in canonical order.
+/// The dossier as a JSON value, in canonical order, without the member list.
 pub fn to_json(file: &DossierFile) -> Json {
+    to_json_with(file, WriteOptions::default())
+}
+
+/// The dossier as a JSON value, in canonical order, with what `options` ask for.
+pub fn to_json_with(file: &DossierFile, options: WriteOptions) -> Json {
     let rules = rules::for_id(&file.ruleset);
     let none = |_| Json::Null;
     let mut counts = Map::new();
     let mut facts = Map::new();
+    // The counts the dossier stands on: the list's, when they come from it.
+    let values = crate::roster::counts(file);
     for def in rules.inputs {
-        let value = match file.values.get(def.id) {
+        let value = match values.get(def.id) {
             None => Json::Null,
             Some(Value::Count(n)) => n.into(),
             Some(Value::Flag(b)) => b.into(),
@@ -595,6 +632,9 @@ pub fn to_json(file: &DossierFile) -> Json {
     }
     if let Some(f) = &file.finalised {
         root.insert("final".into(), record(f, &fields::FINAL, &f.extra, none));
+    }
+    if let Some(r) = file.roster.as_ref().filter(|_| options.roster) {
+        root.insert("roster".into(), crate::roster::json::to_json(rules, r, &file.values));
     }
     with_extra(root, &file.extra)
 }

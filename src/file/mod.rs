@@ -13,7 +13,7 @@ pub mod fields;
 mod json;
 
 pub use fields::FieldPath;
-pub use json::{read, read_value, to_json, write};
+pub use json::{read, read_value, to_json, to_json_with, write, write_with, WriteOptions};
 
 use serde_json::{Map, Value as Json};
 
@@ -226,6 +226,9 @@ pub struct DossierFile {
     pub notes: Vec<(String, String)>,
     pub report: Option<Report>,
     pub finalised: Option<Final>,
+    /// The member list (Danh sách Thành viên), kept on the device: written only when asked
+    /// (`write_with`), and when the counts come from it, `counts` are written from it.
+    pub roster: Option<crate::roster::Roster>,
     pub counts_extra: Map<String, Json>,
     pub facts_extra: Map<String, Json>,
     pub extra: Map<String, Json>,
@@ -245,6 +248,7 @@ impl Default for DossierFile {
             notes: Vec::new(),
             report: None,
             finalised: None,
+            roster: None,
             counts_extra: Map::new(),
             facts_extra: Map::new(),
             extra: Map::new(),
@@ -301,6 +305,20 @@ impl DossierFile {
             }
             for (_, c) in &mut r.criteria {
                 fields::map_texts(&fields::CRITERION, c, f);
+            }
+        }
+        if let Some(r) = self.roster.as_mut() {
+            let opt = |t: &mut Option<String>| *t = t.as_deref().map(f);
+            for m in &mut r.members {
+                m.name = f(&m.name);
+                opt(&mut m.position);
+                opt(&mut m.section);
+                for (_, a) in &mut m.awards {
+                    opt(&mut a.decision);
+                }
+            }
+            for g in &mut r.groups {
+                g.name = f(&g.name);
             }
         }
     }

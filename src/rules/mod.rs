@@ -379,6 +379,21 @@ impl InputDef {
     }
 }
 
+/// A title some members hold that others award, for a year or a school year (rules.md §1:
+/// it counts for year Y when awarded for Y or for the school year ending in it). The member
+/// list records, for each, the decision that awarded it and the year it is for.
+#[derive(Debug, Serialize)]
+pub struct Title {
+    /// The count of members who hold it.
+    pub input: Input,
+    /// The title's own name: “Lao động tiên tiến”.
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+    /// Who awards it, for the help text of its columns.
+    pub awarded_by_vi: &'static str,
+    pub awarded_by_en: &'static str,
+}
+
 /// To whom an indicator, or a part of one, applies (rules.md §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -692,6 +707,8 @@ pub struct RuleSet {
     pub district_successor: Option<Successor>,
     pub kinds: &'static [UnitKind],
     pub inputs: &'static [InputDef],
+    /// The titles among the member counts, awarded by others for a year or a school year.
+    pub titles: &'static [Title],
     pub criteria: &'static [CriterionDef],
     /// Both scopes and both levels, in the order results are reported.
     pub indicators: &'static [IndicatorDef],
@@ -761,6 +778,11 @@ impl RuleSet {
 
     pub fn kinds_for(&'static self, scope: Scope) -> impl Iterator<Item = &'static UnitKind> {
         self.kinds.iter().filter(move |k| k.scope == scope)
+    }
+
+    /// The title a member count counts, if it counts one.
+    pub fn title(&self, input: Input) -> Option<&Title> {
+        self.titles.iter().find(|t| t.input == input)
     }
 
     pub fn input(&self, id: Input) -> &InputDef {

@@ -555,6 +555,22 @@ pub static TT24_2023: RuleSet = RuleSet {
     }),
     kinds: &KINDS,
     inputs: &INPUTS,
+    titles: &[
+        Title {
+            input: MembersAdvancedWorker,
+            name_vi: "Lao động tiên tiến",
+            name_en: "Advanced worker",
+            awarded_by_vi: "Quyết định công nhận danh hiệu thi đua của người đứng đầu đơn vị hoặc cấp có thẩm quyền (“Chiến sĩ tiên tiến” trong lực lượng vũ trang)",
+            awarded_by_en: "The decision of the head of the unit or the competent authority recognising emulation titles (“Advanced soldier” in the armed forces)",
+        },
+        Title {
+            input: MembersLearningCitizen,
+            name_vi: "Công dân học tập",
+            name_en: "Learning citizen",
+            awarded_by_vi: "Quyết định công nhận của Hội Khuyến học (Quyết định số 324/QĐ-KHVN ngày 25/10/2023 của Hội Khuyến học Việt Nam)",
+            awarded_by_en: "The recognition decision of the Association for Learning Promotion (Decision 324/QĐ-KHVN of 25 October 2023)",
+        },
+    ],
     criteria: &CRITERIA,
     indicators: &INDICATORS,
     level_articles: &[(Huyen, One, 6), (Huyen, Two, 7), (Tinh, One, 12), (Tinh, Two, 13)],

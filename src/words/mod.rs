@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod messages;
+pub mod roster;
 pub mod summary;
 
 pub use messages::{date_vi, field_label};

@@ -183,11 +183,14 @@ pub fn read_model_agrees(a: &dvht::Assessment, file: &DossierFile) -> Result<(),
                 return Err(format!("a gap for {} that passes: {g:?}", g.id()));
             }
             if let Gap::People { input, more, .. } = g {
+                // The part the gap's count belongs to, by its key in the rules table: two parts
+                // may hold the same count (3 members and 3 learners), so values cannot tell.
+                let key = a
+                    .scope()
+                    .and_then(|s| TT24_2023.indicator(s, *level, g.id()))
+                    .and_then(|d| d.parts.iter().find(|p| p.test.inputs().first() == Some(input)).map(|p| p.key));
                 let shortfall = r.indicator(*level, g.id()).and_then(|i| {
-                    i.ratios()
-                        .into_iter()
-                        .find(|(_, ra)| ra.count == file.values.count(*input))
-                        .and_then(|(_, ra)| ra.shortfall)
+                    i.ratios().into_iter().find(|(k, _)| Some(*k) == key).and_then(|(_, ra)| ra.shortfall)
                 });
                 if shortfall != Some(*more) {
                     return Err(format!("gap {g:?} vs shortfall {shortfall:?}"));
