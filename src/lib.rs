@@ -20,6 +20,7 @@ pub mod file;
 pub mod rules;
 pub mod sha256;
 pub mod sheets;
+pub mod unzip;
 pub mod words;
 pub mod zip;
 

@@ -5,19 +5,21 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 14] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
+    ("unzip", 0),
     ("sheets", 0),
     ("rules", 1),
     ("diagnostic", 2),
     ("file", 3),
     ("engine", 4),
-    ("words", 5),
-    ("documents", 6),
-    ("api", 7),
-    ("web", 8),
+    ("appraisal", 5),
+    ("words", 6),
+    ("documents", 7),
+    ("api", 8),
+    ("web", 9),
 ];
 
 /// What `lib.rs` re-exports, by the module it comes from.
