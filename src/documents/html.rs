@@ -10,7 +10,7 @@ use crate::file::DossierFile;
 pub const STYLES: &str = include_str!("../../www/documents.css");
 
 /// The id of the element that carries the dossier inside a standalone report.
-pub const DOSSIER_ID: &str = "dvht-dossier";
+pub use crate::file::carried::DOSSIER_ID;
 
 fn runs(out: &mut String, runs: &[Run]) {
     for r in runs {
@@ -138,9 +138,4 @@ pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String 
 }
 
 /// The dossier a standalone report carries, as JSON text, if these bytes are one.
-pub fn carried_dossier(html: &str) -> Option<&str> {
-    let marker = format!("id=\"{DOSSIER_ID}\">");
-    let start = html.find(&marker)? + marker.len();
-    let end = start + html[start..].find("</script>")?;
-    Some(&html[start..end])
-}
+pub use crate::file::carried::carried_dossier;

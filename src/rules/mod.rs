@@ -665,7 +665,7 @@ pub struct CouncilGroup {
 /// How the receiving body takes the dossiers in, has a council appraise them, prepares the
 /// decision and reports the year (Điều 10.2–10.4 for huyện, 16.2–16.4 for tỉnh; Điều 20.3 and
 /// 18.3 for the report). `tests/regulation.rs` checks each citation against the text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Appraisal {
     pub scope: Scope,
     /// How a unit may send its dossier: "gửi trực tiếp, trực tuyến hoặc qua dịch vụ bưu chính".
