@@ -199,6 +199,11 @@ pub enum Message {
         file: String,
         why: Rejection,
     },
+    /// A file left out of a summary (another year or scope than asked), and why.
+    Skipped {
+        file: String,
+        why: Rejection,
+    },
     /// Received after the last filing day (Điều 10.1c, 16.1c).
     ReceivedLate {
         received: Date,
@@ -355,6 +360,7 @@ impl Message {
             Message::Finalised => "finalised",
             Message::WrongFormat { .. } => "wrong_format",
             Message::Rejected { .. } => "rejected",
+            Message::Skipped { .. } => "skipped",
             Message::ReceivedLate { .. } => "received_late",
             Message::NothingRequested { .. } => "nothing_requested",
             Message::Replaces { .. } => "replaces",

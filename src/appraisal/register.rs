@@ -849,3 +849,90 @@ pub fn refused(reg: &Register) -> Vec<&Entry> {
     out.sort_by(|a, b| (&a.sort, a.index).cmp(&(&b.sort, b.index)));
     out
 }
+
+impl Register {
+    /// What `dvht appraisal evaluate` prints: each dossier's unit level, the council's level
+    /// and outcome, the checks of the council and of the dates, and every message (each a
+    /// `{severity, field, code, message}` object, as `dvht evaluate` prints them).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{json, Value as Json};
+        let diags = |d: &[Diagnostic]| serde_json::to_value(d).unwrap_or(Json::Null);
+        let request = |r: Option<Request>| r.map(|r| json!(r));
+        let c = counts(self, 0..self.entries.len());
+        let dossiers: Vec<Json> = self
+            .entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "index": e.index,
+                    "file": e.file,
+                    "name": e.name,
+                    "kind": e.kind_id,
+                    "received": e.received.map(|d| d.to_string()),
+                    "channel": e.channel.map(Channel::key),
+                    "on_time": e.on_time,
+                    "complete": e.complete,
+                    "changed": e.changed,
+                    "valid": e.valid(),
+                    "level": e.evaluation.as_ref().map(|ev| ev.level),
+                    "request": request(e.request),
+                    "own_request": request(e.own_request),
+                    "previous": e.previous.as_ref().map(|p| json!({
+                        "level": p.level.map(Level::number),
+                        "decision_no": p.decision_no,
+                        "decision_date": p.decision_date.map(|d| d.to_string()),
+                    })),
+                    "council_level": e.council_level(),
+                    "verdicts": e.appraised.as_ref().map(|a| a.verdicts.iter().filter(|v| v.verdict.is_some() || v.note.is_some()).map(|v| json!({
+                        "id": v.id, "unit": v.unit, "council": v.council, "note": v.note,
+                    })).collect::<Vec<_>>()),
+                    "outcome": e.outcome.map(Outcome::key),
+                    "form": e.form.map(Form::key),
+                    "recognised": e.recognised.map(Level::number),
+                    "replaces": e.replaces,
+                    "replaced_by": e.replaced_by,
+                    "problems": diags(&e.problems),
+                    "messages": diags(&e.diagnostics),
+                })
+            })
+            .collect();
+        let deadlines = self.deadlines.as_ref().map(|d| {
+            json!({
+                "last_filing_day": d.last_filing_day.to_string(),
+                "decision_before": d.decision_before.to_string(),
+                "days_left": d.days_left,
+                "report": d.report.iter().map(|r| json!({
+                    "last_day": r.date.map(|x| x.to_string()),
+                    "source": match r.source {
+                        Source::Circular(cite) => format!("Thông tư {}, {}", self.rules.number, cite.long_vi()),
+                        Source::Province(p) => p.source.to_string(),
+                    },
+                })).collect::<Vec<_>>(),
+            })
+        });
+        json!({
+            "ruleset": self.rules.id,
+            "year": self.year,
+            "scope": self.scope.map(Scope::key),
+            "dossiers": dossiers,
+            "rejected": self.rejected.iter().map(|r| json!({ "file": r.file, "problem": r.diagnostic })).collect::<Vec<_>>(),
+            "council": {
+                "members": self.council.members,
+                "chairs": self.council.chairs,
+                "secretaries": self.council.secretaries,
+                "groups": self.council.groups.iter().map(|(g, n)| (g.key.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            },
+            "deadlines": deadlines,
+            "counts": {
+                "dossiers": c.dossiers, "valid": c.valid, "invalid": c.invalid, "on_time": c.on_time, "late": c.late,
+                "complete": c.complete, "changed": c.changed, "replaced": c.replaced,
+                "by_level": { "0": c.by_level[0], "1": c.by_level[1], "2": c.by_level[2] },
+                "by_request": { "first": c.by_request[0], "renewal": c.by_request[1], "upgrade": c.by_request[2], "none": c.by_request[3] },
+                "recognised": { "1": c.recognised[0], "2": c.recognised[1] },
+                "refused": c.refused,
+                "undecided": c.undecided,
+            },
+            "diagnostics": diags(&self.diagnostics),
+        })
+    }
+}

@@ -40,6 +40,8 @@ pub struct Summary {
     pub units: Vec<Unit>,
     pub invalid: Vec<(String, Vec<Diagnostic>)>,
     pub skipped: Vec<(String, Diagnostic)>,
+    /// Files that could not be read at all, with the edge's words for why.
+    pub unreadable: Vec<(String, String)>,
 }
 
 impl Summary {
@@ -48,8 +50,8 @@ impl Summary {
     }
 
     /// A file that could not be read at all (the edge's words for why).
-    pub fn unreadable(&mut self, file: &str, problem: Diagnostic) {
-        self.invalid.push((file.to_string(), vec![problem]));
+    pub fn unreadable(&mut self, file: &str, problem: String) {
+        self.unreadable.push((file.to_string(), problem));
     }
 
     /// Adds one file: a dossier, a report carrying one, or an archive of them.
@@ -110,7 +112,7 @@ impl Summary {
             Rejection::OtherYear { .. } => "year",
             _ => "unit.scope",
         };
-        let d = Diagnostic::note(rules, field, Message::Rejected { file: name.clone(), why });
+        let d = Diagnostic::note(rules, field, Message::Skipped { file: name.clone(), why });
         self.skipped.push((name, d));
     }
 
@@ -166,7 +168,12 @@ impl Summary {
             "year": self.year(),
             "files": self.files,
             "valid": self.units.len(),
-            "invalid": self.invalid.iter().map(|(f, p)| json!({ "file": f, "problems": p.iter().map(text).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+            "invalid": self
+                .unreadable
+                .iter()
+                .map(|(f, p)| json!({ "file": f, "problems": [p] }))
+                .chain(self.invalid.iter().map(|(f, p)| json!({ "file": f, "problems": p.iter().map(text).collect::<Vec<_>>() })))
+                .collect::<Vec<_>>(),
             "skipped": self.skipped.iter().map(|(f, d)| json!({ "file": f, "reason": text(d) })).collect::<Vec<_>>(),
             "by_level": level_counts(&mut self.units.iter()),
             "by_request": by_request,

@@ -34,7 +34,7 @@ fn cell(out: &mut String, c: &Cell) {
 
 fn block(out: &mut String, b: &Block) {
     match b {
-        Block::Masthead { parent, unit, number, place_date, draft } => {
+        Block::Masthead { parent, unit, number, subject, place_date, draft } => {
             if *draft {
                 out.push_str("<div class=\"draft-mark\">DỰ THẢO</div>");
             }
@@ -45,6 +45,9 @@ fn block(out: &mut String, b: &Block) {
             out.push_str(&format!("<div class=\"mh-unit\">{}</div>", escape(unit)));
             if !number.is_empty() {
                 out.push_str(&format!("<div class=\"mh-number\">{}</div>", escape(number)));
+            }
+            if let Some(v) = subject {
+                out.push_str(&format!("<div class=\"mh-subject\">{}</div>", escape(v)));
             }
             out.push_str("</td>");
             out.push_str(&format!(
@@ -101,6 +104,7 @@ fn block(out: &mut String, b: &Block) {
             ));
         }
         Block::Stamp(s) => out.push_str(&format!("<p class=\"stamp\">{}</p>", escape(s))),
+        Block::Center(t) => out.push_str(&format!("<p class=\"doc-summary\">{}</p>", escape(t))),
     }
 }
 
@@ -109,6 +113,12 @@ fn kind_class(k: Kind) -> &'static str {
         Kind::Request => "doc-request",
         Kind::Report => "doc-report",
         Kind::Summary => "doc-summary-table",
+        Kind::Letter => "doc-letter",
+        Kind::Submission => "doc-submission",
+        Kind::AppraisalReport => "doc-appraisal-report",
+        Kind::AppraisedSummary => "doc-appraised-summary",
+        Kind::Decision => "doc-decision",
+        Kind::YearReport => "doc-year-report",
     }
 }
 
@@ -131,6 +141,17 @@ pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String 
     let json = crate::write(file).replace('<', "\\u003c");
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(title),
+        fragment(docs)
+    )
+}
+
+/// A complete page of the receiving side's papers, for printing or publishing: no script,
+/// no dossier carried.
+pub fn standalone_papers(docs: &[Document], title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
         fragment(docs)

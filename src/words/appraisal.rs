@@ -186,6 +186,7 @@ pub fn vi(m: &Message, rules: &RuleSet, f: &str) -> String {
             format_vi(expected)
         ),
         Message::Rejected { file, why } => format!("Tệp “{file}” không được tiếp nhận: {}.", rejection_vi(rules, why)),
+        Message::Skipped { file, why } => format!("Tệp “{file}” được bỏ qua: {}.", rejection_vi(rules, why)),
         Message::ReceivedLate { received, last_day, cite } => format!(
             "{f} là {}, sau hạn cuối nộp hồ sơ {} ({}): hồ sơ nộp muộn.",
             date_vi(*received),
@@ -283,6 +284,7 @@ pub fn en(m: &Message, rules: &RuleSet, f: &str) -> String {
             format!("This file is not a dvht {} (no \"format\": \"{expected}\").", format_en(expected))
         }
         Message::Rejected { file, why } => format!("File “{file}” was not taken in: {}.", rejection_en(rules, why)),
+        Message::Skipped { file, why } => format!("File “{file}” was skipped: {}.", rejection_en(rules, why)),
         Message::ReceivedLate { received, last_day, cite } => format!(
             "{f} is {received}, after the last filing day {last_day} (Article {}): the dossier is late.",
             dotted(cite)

@@ -284,6 +284,7 @@ impl Message {
             // The receiving side's messages (appraisal.md).
             m @ (Message::WrongFormat { .. }
                 | Message::Rejected { .. }
+                | Message::Skipped { .. }
                 | Message::ReceivedLate { .. }
                 | Message::NothingRequested { .. }
                 | Message::Replaces { .. }
@@ -429,6 +430,7 @@ impl Message {
             Message::Finalised => "The dossier is finalised: reopen it before editing.".into(),
             m @ (Message::WrongFormat { .. }
                 | Message::Rejected { .. }
+                | Message::Skipped { .. }
                 | Message::ReceivedLate { .. }
                 | Message::NothingRequested { .. }
                 | Message::Replaces { .. }
