@@ -119,6 +119,10 @@ pub fn mismatch(found: (Option<i64>, Option<Scope>), year: Option<i32>, scope: O
     }
 }
 
+/// The reason codes of `rejected` entries.
+pub const REASONS: [&str; 6] =
+    ["other_year", "other_scope", "not_a_dossier", "unknown_type", "no_carried_dossier", "archive"];
+
 /// A rejection as the file keeps it: a reason code and what was found.
 pub fn rejection_code(why: &Rejection) -> (&'static str, Option<String>) {
     match why {

@@ -235,7 +235,10 @@ pub fn build(file: &AppraisalFile, env: &Env, known: Option<&Recognitions>) -> R
             let name = r.file.clone().unwrap_or_default();
             let message = match &why {
                 Some(w) => Message::Rejected { file: name.clone(), why: w.clone() },
-                None => Message::UnknownValue { found: r.reason.clone().unwrap_or_default(), allowed: Vec::new() },
+                None => Message::UnknownValue {
+                    found: r.reason.clone().unwrap_or_default(),
+                    allowed: intake::REASONS.to_vec(),
+                },
             };
             RejectedView {
                 index: i,
