@@ -377,3 +377,44 @@ fn next_years_intake_reads_the_register_of_recognitions() {
     let reg = register::build(&a, &env, Some(&known));
     assert!(codes(&reg.entries[0].diagnostics).contains(&"form_differs"));
 }
+
+#[test]
+fn the_specs_example_reads_and_writes_in_its_own_shape() {
+    // appraisal.md §2, as printed (the dossier shortened to "…").
+    let example = r#"{
+  "format": "dvht-appraisal",
+  "version": 1,
+  "ruleset": "TT24/2023",
+  "year": 2025,
+  "body": { "name": "Phòng Giáo dục và Đào tạo huyện Văn Lâm", "scope": "huyen", "province": "Hưng Yên",
+            "head": "Nguyễn Văn B", "decision_maker": "Chủ tịch Ủy ban nhân dân huyện Văn Lâm" },
+  "council": { "decision_no": "15/QĐ-PGDĐT", "decision_date": "2026-01-16", "method": "meeting", "date": "2026-01-25",
+               "members": [ { "name": "…", "role": "chair", "organisation": "Phòng GD&ĐT" } ] },
+  "dossiers": [
+    { "received": "2026-01-10", "channel": "direct", "sha256": "…",
+      "dossier": { "format": "dvht-dossier", "version": 1, "…": "the unit's file, as received" },
+      "appraisal": { "indicators": { "2.1": { "verdict": "fail", "note": "…" } },
+                     "outcome": "recognise", "level": 1, "kind": "first" } }
+  ],
+  "decision": { "number": null, "date": null }
+}"#;
+    let a = appraisal::read(example.as_bytes()).unwrap();
+    assert_eq!((a.year, a.body.scope, a.council.members[0].role), (Some(2025), Some(Scope::Huyen), Some(Role::Chair)));
+    let d = &a.dossiers[0];
+    assert_eq!(
+        (d.channel, d.appraisal.outcome, d.appraisal.level, d.appraisal.kind),
+        (Some(Channel::Direct), Some(Outcome::Recognise), Some(Level::One), Some(Form::First))
+    );
+    assert_eq!(d.appraisal.indicator("2.1").unwrap().verdict, Some(Verdict::Fail));
+    // Written back: the spec's keys in the spec's order, nothing added.
+    let written: serde_json::Value = serde_json::from_str(&appraisal::write(&a)).unwrap();
+    let keys: Vec<&String> = written.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["format", "version", "ruleset", "year", "body", "council", "dossiers", "decision"]);
+    let entry: Vec<&String> = written["dossiers"][0].as_object().unwrap().keys().collect();
+    assert_eq!(entry, ["received", "channel", "sha256", "dossier", "appraisal"]);
+    // The register: the "…" SHA-256 does not match (flagged), the shortened dossier is invalid,
+    // so nothing can be recognised from it.
+    let reg = register::build(&a, &env(), None);
+    assert!(reg.entries[0].changed && !reg.entries[0].valid());
+    assert!(codes(&reg.entries[0].diagnostics).contains(&"nothing_to_recognise"));
+}

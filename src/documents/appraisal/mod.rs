@@ -177,17 +177,29 @@ impl<'a> Paper<'a> {
             self.p.council_name
         ))]))
     }
-    /// "ngày 25/01/2026, họp Hội đồng" / "lấy ý kiến bằng văn bản của các ủy viên Hội đồng"
+    /// "họp ngày 25/01/2026", "lấy ý kiến bằng văn bản ngày 25/01/2026": how the council
+    /// appraised, briefly.
     fn method_phrase(&self) -> String {
+        let c = &self.file.council;
+        let how = match c.method {
+            Some(Method::Written) => "lấy ý kiến bằng văn bản",
+            _ => "họp",
+        };
+        match c.date {
+            Some(d) => format!("{how} ngày {}", date_vi(d)),
+            None => how.to_string(),
+        }
+    }
+    /// "Ngày 25/01/2026, Hội đồng đã tổ chức cuộc họp" / "… lấy ý kiến bằng văn bản của các
+    /// ủy viên Hội đồng", in the words of điểm c.
+    fn method_sentence(&self) -> String {
         let c = &self.file.council;
         let how = match c.method {
             Some(Method::Written) => "lấy ý kiến bằng văn bản của các ủy viên Hội đồng",
             _ => "tổ chức cuộc họp Hội đồng",
         };
-        match c.date {
-            Some(d) => format!("ngày {}, {how}", date_vi(d)),
-            None => how.to_string(),
-        }
+        let when = c.date.map_or_else(String::new, |d| format!("Ngày {}, ", date_vi(d)));
+        format!("{when}Hội đồng đã {how}")
     }
     fn chair(&self) -> String {
         self.file
@@ -317,11 +329,16 @@ pub fn letters(file: &AppraisalFile, reg: &Register) -> Vec<Document> {
     positions.into_iter().filter_map(|p| letter(file, reg, p)).collect()
 }
 
-/// "công nhận 3 đơn vị (mức độ 1: 2, mức độ 2: 1)"
+/// "3 đơn vị (mức độ 1: 2; mức độ 2: 1)", "1 đơn vị (mức độ 2)"
 fn counted(entries: &[&Entry]) -> String {
     let l1 = entries.iter().filter(|e| e.recognised == Some(Level::One)).count();
     let l2 = entries.len() - l1;
-    format!("{} đơn vị (mức độ 1: {l1}; mức độ 2: {l2})", entries.len())
+    match (l1, l2) {
+        (0, 0) => "0 đơn vị".into(),
+        (n, 0) => format!("{n} đơn vị (mức độ 1)"),
+        (0, n) => format!("{n} đơn vị (mức độ 2)"),
+        (a, b) => format!("{} đơn vị (mức độ 1: {a}; mức độ 2: {b})", a + b),
+    }
 }
 
 fn submission_request(c: &Paper, decided: &[&Entry]) -> Document {
@@ -421,8 +438,8 @@ fn appraisal_report(c: &Paper) -> Document {
         },
     ))]));
     blocks.push(Block::Para(vec![Run::plain(format!(
-        "Hội đồng đã {} ({}) để thẩm định hồ sơ đề nghị công nhận {} năm {}.",
-        c.method_phrase(),
+        "{} ({}) để thẩm định hồ sơ đề nghị công nhận {} năm {}.",
+        c.method_sentence(),
         c.p.meeting.long_vi(),
         c.unit_phrase(),
         c.year
