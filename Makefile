@@ -52,10 +52,14 @@ fuzz:
 	scripts/setup.sh fuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-## Benchmarks: evaluation time natively; download sizes, time to the first usable input and
-## re-render time in Chromium
+## Benchmarks: evaluation time natively; a 2,000-row member list imported; 5,000 dossiers
+## through intake and the register and `dvht summary` on 10,000 files; download sizes, time to
+## the first usable input and re-render time in Chromium
 bench: dist
 	cargo bench --locked --bench evaluate
+	cargo bench --locked --bench roster
+	cargo bench --locked --bench appraisal
+	scripts/bench-summary.sh 10000
 	node scripts/size.mjs
 	node scripts/perf.mjs
 

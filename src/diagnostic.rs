@@ -197,6 +197,133 @@ pub enum Message {
         date: Option<Date>,
     },
     Finalised,
+
+    // The receiving side (appraisal.md): files, intake, the council, the appraisal.
+    /// A file of another dvht format, or of none: `expected` is the format looked for.
+    WrongFormat {
+        expected: &'static str,
+    },
+    /// A received file not taken in, and why; `file` is its name.
+    Rejected {
+        file: String,
+        why: Rejection,
+    },
+    /// A file left out of a summary (another year or scope than asked), and why.
+    Skipped {
+        file: String,
+        why: Rejection,
+    },
+    /// Received after the last filing day (Điều 10.1c, 16.1c).
+    ReceivedLate {
+        received: Date,
+        last_day: Date,
+        cite: Cite,
+    },
+    /// No Tờ trình: the unit may ask for nothing this cycle, so the dossier is not complete.
+    NothingRequested {
+        cite: Cite,
+    },
+    /// The same unit (name and kind) received again: this entry replaces `file`.
+    Replaces {
+        file: String,
+        identical: bool,
+    },
+    ReplacedBy {
+        file: String,
+    },
+    /// The register of recognitions knows a decision the dossier does not state as it.
+    PreviousDiffers {
+        level: Level,
+        decision_no: String,
+        decision_date: Option<Date>,
+    },
+    /// The embedded dossier's bytes no longer have the SHA-256 recorded at intake.
+    ChangedSinceIntake,
+    CouncilTooSmall {
+        count: usize,
+        min: usize,
+        cite: Cite,
+    },
+    CouncilEven {
+        count: usize,
+        cite: Cite,
+    },
+    /// No member of a group the text requires; `group` is the Circular's words.
+    CouncilGroupMissing {
+        group: &'static str,
+        cite: Cite,
+    },
+    /// `role` is "chair" or "secretary"; `count` how many the council has.
+    CouncilRole {
+        role: &'static str,
+        count: usize,
+        cite: Cite,
+    },
+    /// A verdict on an indicator the dossier is not appraised on (another level, or one that
+    /// does not apply): kept, not counted.
+    VerdictNotAppraised {
+        id: String,
+        level: u8,
+    },
+    /// The council's own verdicts do not meet the level it would recognise.
+    CannotRecognise {
+        level: u8,
+        met: u8,
+        cite: Cite,
+    },
+    /// A level above the one the dossier asks for.
+    AboveRequest {
+        level: u8,
+        requested: u8,
+    },
+    /// An upgrade is to level 2 (Điều 2.11).
+    UpgradeToTwoOnly {
+        cite: Cite,
+    },
+    /// Recognition of a dossier that asks for nothing or is not valid.
+    NothingToRecognise,
+    /// A refusal that names no indicator không đạt and no reason (Điều 10.2d, 16.2d).
+    RefusedWithoutReason {
+        cite: Cite,
+    },
+    /// `appraisal.kind` says another form than the dossier's request.
+    FormDiffers {
+        recorded: &'static str,
+        computed: &'static str,
+    },
+    /// A decision on an entry a later one replaced: left out of the decision.
+    ReplacedNotDecided,
+    /// A date after the day the procedure must be complete by (Điều 10.3, 16.3).
+    AfterDeadline {
+        date: Date,
+        deadline: Date,
+        cite: Cite,
+    },
+    /// The council met before the decision that set it up.
+    BeforeCouncil {
+        date: Date,
+        council: Date,
+    },
+}
+
+/// Why a received file is not taken in (appraisal.md §2: listed, never dropped).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    OtherYear {
+        found: i64,
+        expected: i32,
+    },
+    OtherScope {
+        found: Scope,
+        expected: Scope,
+    },
+    /// Empty, not JSON, or JSON that is not a dvht dossier.
+    NotADossier,
+    /// Neither a dossier (.json), a report carrying one (.html) nor an archive (.zip).
+    UnknownType,
+    /// A page that carries no dossier.
+    NoCarriedDossier,
+    Archive(crate::unzip::Error),
 }
 
 impl Message {
@@ -242,6 +369,29 @@ impl Message {
             Message::DistrictAuthorityChanged => "district_authority_changed",
             Message::ChangedAfterFinal { .. } => "changed_after_final",
             Message::Finalised => "finalised",
+            Message::WrongFormat { .. } => "wrong_format",
+            Message::Rejected { .. } => "rejected",
+            Message::Skipped { .. } => "skipped",
+            Message::ReceivedLate { .. } => "received_late",
+            Message::NothingRequested { .. } => "nothing_requested",
+            Message::Replaces { .. } => "replaces",
+            Message::ReplacedBy { .. } => "replaced_by",
+            Message::PreviousDiffers { .. } => "previous_differs",
+            Message::ChangedSinceIntake => "changed_since_intake",
+            Message::CouncilTooSmall { .. } => "council_too_small",
+            Message::CouncilEven { .. } => "council_even",
+            Message::CouncilGroupMissing { .. } => "council_group_missing",
+            Message::CouncilRole { .. } => "council_role",
+            Message::VerdictNotAppraised { .. } => "verdict_not_appraised",
+            Message::CannotRecognise { .. } => "cannot_recognise",
+            Message::AboveRequest { .. } => "above_request",
+            Message::UpgradeToTwoOnly { .. } => "upgrade_to_two_only",
+            Message::NothingToRecognise => "nothing_to_recognise",
+            Message::RefusedWithoutReason { .. } => "refused_without_reason",
+            Message::FormDiffers { .. } => "form_differs",
+            Message::ReplacedNotDecided => "replaced_not_decided",
+            Message::AfterDeadline { .. } => "after_deadline",
+            Message::BeforeCouncil { .. } => "before_council",
         }
     }
 }

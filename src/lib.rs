@@ -12,6 +12,7 @@
 //! ```
 
 pub mod api;
+pub mod appraisal;
 pub mod date;
 pub mod diagnostic;
 pub mod documents;

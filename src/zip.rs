@@ -1,7 +1,8 @@
 //! A minimal ZIP writer (PKWARE APPNOTE 6.3): stored entries, CRC-32, fixed timestamps, so the
 //! same content always gives the same bytes. Enough for an Office Open XML package.
 
-pub(crate) fn crc32(data: &[u8]) -> u32 {
+/// CRC-32 (ISO 3309), as ZIP entries carry it.
+pub fn crc32(data: &[u8]) -> u32 {
     let mut table = [0u32; 256];
     for (i, slot) in table.iter_mut().enumerate() {
         let mut c = i as u32;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 14] = [
+const LAYERS: [(&str, u8); 15] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
@@ -16,10 +16,11 @@ const LAYERS: [(&str, u8); 14] = [
     ("file", 3),
     ("roster", 3),
     ("engine", 4),
-    ("words", 5),
-    ("documents", 6),
-    ("api", 7),
-    ("web", 8),
+    ("appraisal", 5),
+    ("words", 6),
+    ("documents", 7),
+    ("api", 8),
+    ("web", 9),
 ];
 
 /// What `lib.rs` re-exports, by the module it comes from.

@@ -254,3 +254,49 @@ fn every_limited_indicator_has_the_phrase_that_limits_it() {
         assert!(ind.text.contains(phrase));
     }
 }
+
+#[test]
+fn the_appraisal_procedure_cites_what_it_says() {
+    // appraisal.md §1: the receiving side's steps, each at the article the rules table names.
+    let arts = articles();
+    for scope in Scope::ALL {
+        let a = TT24_2023.appraisal(scope).expect("an appraisal procedure for each scope");
+        let level = match scope {
+            Scope::Huyen => "cấp huyện",
+            Scope::Tinh => "cấp tỉnh",
+        };
+        assert!(cited(&arts, a.channels).contains("gửi trực tiếp, trực tuyến hoặc qua dịch vụ bưu chính"));
+        assert!(cited(&arts, a.intake).contains("tiếp nhận, rà soát, kiểm tra hồ sơ"), "{scope:?}");
+        let council = cited(&arts, a.council);
+        assert!(council.contains(&format!("{} thành lập {}", a.council_head, a.council_name)), "{council}");
+        assert!(council.contains(&format!("(sau đây gọi là {})", a.council_short)), "{council}");
+        assert!(a.council_name.ends_with(level) && a.council_short.ends_with(level));
+        assert!(a.council_odd);
+        assert!(council.contains(&format!("số lẻ, tối thiểu là {:02} người", a.council_min)), "{council}");
+        assert!(council.contains("gồm có chủ tịch, thư ký và các ủy viên"));
+        assert_eq!(a.council_groups.len(), 3);
+        for g in a.council_groups {
+            assert!(council.contains(g.text), "{scope:?}: «{}» not in «{council}»", g.text);
+            assert!(g.text.ends_with(level));
+        }
+        let meeting = cited(&arts, a.meeting);
+        assert!(meeting.contains("Tổ chức cuộc họp") && meeting.contains("lấy ý kiến bằng văn bản"), "{meeting}");
+        assert!(cited(&arts, a.refusal).contains("nêu rõ lý do không đạt"));
+        assert!(cited(&arts, a.submission).contains("trình Chủ tịch Ủy ban nhân dân"));
+        // The list of what is put to the Chủ tịch follows điểm đ in the khoản's text.
+        let khoan = &arts[&a.submission.dieu][&a.submission.khoan].0;
+        for paper in ["Tờ trình đề nghị công nhận", "Báo cáo thẩm định", "do Hội đồng", "dự thảo Quyết định công nhận"]
+        {
+            assert!(khoan.contains(paper), "{paper}: {khoan}");
+        }
+        assert!(cited(&arts, a.again).contains("công nhận lại hoặc công nhận nâng mức độ"));
+        let report = cited(&arts, a.report);
+        assert!(report.contains(a.report_to), "{report}");
+        match a.report_before {
+            Some(md) => assert!(report.contains(&format!("trước ngày {} tháng {}", md.day, md.month)), "{report}"),
+            None => assert!(report.contains("vào cuối năm học"), "{report}"),
+        }
+        // The decision is the Chủ tịch's (Điều 5.1, 11.1) and due by the procedure's date.
+        assert_eq!(a.intake.dieu, TT24_2023.procedure(scope).unwrap().decision.dieu);
+    }
+}

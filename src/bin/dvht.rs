@@ -22,6 +22,15 @@ Cách dùng / Usage:
         --embed kèm dữ liệu hồ sơ trong HTML để mở lại.
         Writes the request, the self-assessment report and the summary (HTML to publish, Word to
         edit); --embed carries the dossier in the HTML so it can be opened again.
+  dvht summary [--year Y] [--scope huyen|tinh] [--csv FILE] [--today YYYY-MM-DD] PATH…
+        Tổng hợp nhiều hồ sơ (tệp .json, thư mục, .zip): số đơn vị theo mức độ, đề nghị, loại (JSON).
+        Summarises many dossiers (files, folders of .json, .zip): counts by level, request, kind (JSON).
+  dvht appraisal evaluate [--today YYYY-MM-DD] [--register REGISTER.json] FILE
+        Kiểm tra tệp thẩm định (dvht-appraisal): mức độ của đơn vị và của Hội đồng, kết luận, Hội đồng, thời hạn (JSON).
+        Checks an appraisal file: each unit's and the council's level, the outcome, the council, the dates (JSON).
+  dvht appraisal documents [--today D] [--register R] [--html F] [--docx F] [--xlsx F] [--report F] FILE
+        Viết văn bản trả lời, Tờ trình, Báo cáo thẩm định, Bản tổng hợp, dự thảo Quyết định, báo cáo năm.
+        Writes the letters, the submission to the Chủ tịch UBND, the year's report (HTML, Word, Excel, JSON).
   dvht ruleset      In bộ tiêu chí TT24/2023 (JSON) / prints the rule set as JSON
   dvht --version
   dvht --help
@@ -48,6 +57,12 @@ fn run(args: &[String]) -> Result<(), String> {
         Some("-V" | "--version") => print(&format!("dvht {}\n", env!("CARGO_PKG_VERSION"))),
         Some("evaluate") => evaluate(&args[1..]),
         Some("documents") => documents(&args[1..]),
+        Some("summary") => summary(&args[1..]),
+        Some("appraisal") => match args.get(1).map(String::as_str) {
+            Some("evaluate") => appraisal_evaluate(&args[2..]),
+            Some("documents") => appraisal_documents(&args[2..]),
+            _ => Err(format!("Cần “dvht appraisal evaluate FILE” hoặc “dvht appraisal documents …”.\n\n{USAGE}")),
+        },
         Some("ruleset") => {
             let json = serde_json::to_string_pretty(dvht::rules::current()).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
@@ -147,6 +162,170 @@ fn documents(args: &[String]) -> Result<(), String> {
     if let Some(out) = docx {
         std::fs::write(&out, dvht::documents::docx::write(&docs, &title))
             .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+    }
+    Ok(())
+}
+
+/// `--today YYYY-MM-DD`.
+fn today_arg(value: Option<&String>) -> Result<Date, String> {
+    let value = value.ok_or("--today cần một ngày dạng YYYY-MM-DD.")?;
+    Date::parse(value).ok_or_else(|| format!("--today: “{value}” không phải ngày hợp lệ dạng YYYY-MM-DD."))
+}
+
+/// Every `.json` file under a folder, in name order (folders first walked, then files).
+fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<std::path::PathBuf> =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            json_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn summary(args: &[String]) -> Result<(), String> {
+    use dvht::appraisal::summary::{Options, Summary};
+    let mut options = Options::default();
+    let (mut csv, mut today, mut paths) = (None, None, Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--year" => {
+                let v = it.next().ok_or("--year cần một năm, ví dụ 2025.")?;
+                options.year = Some(v.parse().map_err(|_| format!("--year: “{v}” không phải một năm."))?);
+            }
+            "--scope" => {
+                let v = it.next().ok_or("--scope nhận huyen hoặc tinh.")?;
+                options.scope =
+                    Some(dvht::Scope::from_key(v).ok_or_else(|| format!("--scope: “{v}”: chỉ nhận huyen hoặc tinh."))?);
+            }
+            "--csv" => csv = Some(it.next().ok_or("--csv cần tên tệp.")?.clone()),
+            "--today" => today = Some(today_arg(it.next())?),
+            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            path => paths.push(path.to_string()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("Thiếu tệp hoặc thư mục hồ sơ.\n\n{USAGE}"));
+    }
+    let env = Env::new(today.unwrap_or_else(today_in_vietnam));
+    let mut s = Summary::new(options);
+    for path in &paths {
+        let p = std::path::Path::new(path);
+        let mut files = Vec::new();
+        if p.is_dir() {
+            if let Err(e) = json_files(p, &mut files) {
+                s.unreadable(path, format!("không đọc được thư mục ({e})."));
+            }
+        } else {
+            files.push(p.to_path_buf());
+        }
+        for f in files {
+            let name = f.display().to_string();
+            match std::fs::read(&f) {
+                Ok(bytes) => s.add(&name, &bytes, &env),
+                Err(e) => s.unreadable(&name, format!("không đọc được tệp ({e}).")),
+            }
+        }
+    }
+    if let Some(out) = csv {
+        let sheet = dvht::documents::appraisal::tables::summary_units(dvht::rules::current(), &s);
+        std::fs::write(&out, dvht::sheets::csv::write(&sheet))
+            .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+    }
+    let json = serde_json::to_string_pretty(&s.to_json(&|d| d.text(Lang::Vi))).map_err(|e| e.to_string())?;
+    print(&format!("{json}\n"))?;
+    if s.read_any() {
+        Ok(())
+    } else {
+        Err("Không đọc được tệp hồ sơ nào.".into())
+    }
+}
+
+/// The options shared by the `appraisal` commands, the file and its register.
+struct AppraisalArgs {
+    env: Env,
+    path: String,
+    file: dvht::appraisal::AppraisalFile,
+    known: Option<dvht::appraisal::recognitions::Recognitions>,
+    outputs: Vec<(String, String)>,
+}
+
+fn appraisal_args(args: &[String], outputs: &[&str]) -> Result<AppraisalArgs, String> {
+    let (mut today, mut register, mut path, mut out) = (None, None, None, Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--today" => today = Some(today_arg(it.next())?),
+            "--register" => register = Some(it.next().ok_or("--register cần tên tệp sổ theo dõi công nhận.")?.clone()),
+            flag if outputs.contains(&flag) => {
+                out.push((flag.to_string(), it.next().ok_or_else(|| format!("{flag} cần tên tệp."))?.clone()))
+            }
+            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            file => {
+                if path.replace(file.to_string()).is_some() {
+                    return Err("Chỉ một tệp thẩm định mỗi lần.".into());
+                }
+            }
+        }
+    }
+    let path = path.ok_or_else(|| format!("Thiếu tệp thẩm định.\n\n{USAGE}"))?;
+    let invalid = |what: &str, p: &str, problems: Vec<dvht::Diagnostic>| {
+        let lines: Vec<String> = problems.iter().map(|d| problem_line(d, Lang::Vi)).collect();
+        format!("{p}: {what} không hợp lệ / invalid\n{}", lines.join("\n"))
+    };
+    let file = dvht::appraisal::read(&read_input(&path)?).map_err(|e| invalid("tệp thẩm định", &path, e))?;
+    let known = match register {
+        Some(r) => Some(
+            dvht::appraisal::recognitions::read(&read_input(&r)?)
+                .map_err(|e| invalid("sổ theo dõi công nhận", &r, e))?,
+        ),
+        None => None,
+    };
+    Ok(AppraisalArgs { env: Env::new(today.unwrap_or_else(today_in_vietnam)), path, file, known, outputs: out })
+}
+
+fn appraisal_evaluate(args: &[String]) -> Result<(), String> {
+    let a = appraisal_args(args, &[])?;
+    let reg = dvht::appraisal::review(&a.file, &a.env, a.known.as_ref());
+    let json = serde_json::to_string_pretty(&reg.to_json()).map_err(|e| e.to_string())?;
+    let _ = &a.path;
+    print(&format!("{json}\n"))
+}
+
+fn appraisal_documents(args: &[String]) -> Result<(), String> {
+    use dvht::documents::{appraisal as papers, docx, html};
+    let a = appraisal_args(args, &["--html", "--docx", "--xlsx", "--report"])?;
+    if a.outputs.is_empty() {
+        return Err("Cần --html, --docx, --xlsx hoặc --report.".into());
+    }
+    let reg = dvht::appraisal::review(&a.file, &a.env, a.known.as_ref());
+    let mut docs = papers::letters(&a.file, &reg);
+    docs.extend(papers::submission(&a.file, &reg, &a.env).unwrap_or_default());
+    let report = dvht::appraisal::report::from_register(&a.file, &reg, a.known.as_ref());
+    docs.extend(papers::year_report(
+        reg.rules,
+        &report,
+        a.file.body.parent.as_deref(),
+        a.file.body.signer_title.as_deref(),
+    ));
+    let title = papers::title(&a.file, &reg);
+    for (flag, out) in &a.outputs {
+        let bytes = match flag.as_str() {
+            "--html" => html::standalone_papers(&docs, &title).into_bytes(),
+            "--docx" => docx::write(&docs, &title),
+            "--xlsx" => {
+                let mut sheets = papers::tables::intake(&a.file, &reg);
+                sheets.extend(papers::tables::report(reg.rules, &report));
+                dvht::sheets::xlsx::write(&sheets)
+            }
+            _ => dvht::appraisal::report::write(&report).into_bytes(),
+        };
+        std::fs::write(out, bytes).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
     }
     Ok(())
 }

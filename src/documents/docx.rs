@@ -167,7 +167,7 @@ fn grid_cell(out: &mut String, width: u32, c: &Cell, header: bool) {
 
 fn block(out: &mut String, b: &Block) {
     match b {
-        Block::Masthead { parent, unit, number, place_date, draft } => {
+        Block::Masthead { parent, unit, number, subject, place_date, draft } => {
             if *draft {
                 para(out, &LEFT, &styled("DỰ THẢO", Style { bold: true, size: 24, ..Style::default() }));
             }
@@ -182,6 +182,9 @@ fn block(out: &mut String, b: &Block) {
             para(&mut left, &third, &styled("", Style { size: 8, ..Style::default() }));
             if !number.is_empty() {
                 para(&mut left, &CENTER, &styled(number, Style::default()));
+            }
+            if let Some(v) = subject {
+                para(&mut left, &CENTER, &styled(v, Style { size: 24, ..Style::default() }));
             }
             let mut right = String::new();
             para(
@@ -289,6 +292,11 @@ fn block(out: &mut String, b: &Block) {
             para(out, &LEFT, "");
             layout_table(out, &[(45, left), (55, right)]);
         }
+        Block::Center(t) => para(
+            out,
+            &ParaProps { before: 120, after: 120, ..CENTER },
+            &styled(t, Style { bold: true, ..Style::default() }),
+        ),
         Block::Stamp(s) => {
             para(
                 out,

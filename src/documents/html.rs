@@ -10,7 +10,7 @@ use crate::file::DossierFile;
 pub const STYLES: &str = include_str!("../../www/documents.css");
 
 /// The id of the element that carries the dossier inside a standalone report.
-pub const DOSSIER_ID: &str = "dvht-dossier";
+pub use crate::file::carried::DOSSIER_ID;
 
 fn runs(out: &mut String, runs: &[Run]) {
     for r in runs {
@@ -34,7 +34,7 @@ fn cell(out: &mut String, c: &Cell) {
 
 fn block(out: &mut String, b: &Block) {
     match b {
-        Block::Masthead { parent, unit, number, place_date, draft } => {
+        Block::Masthead { parent, unit, number, subject, place_date, draft } => {
             if *draft {
                 out.push_str("<div class=\"draft-mark\">DỰ THẢO</div>");
             }
@@ -45,6 +45,9 @@ fn block(out: &mut String, b: &Block) {
             out.push_str(&format!("<div class=\"mh-unit\">{}</div>", escape(unit)));
             if !number.is_empty() {
                 out.push_str(&format!("<div class=\"mh-number\">{}</div>", escape(number)));
+            }
+            if let Some(v) = subject {
+                out.push_str(&format!("<div class=\"mh-subject\">{}</div>", escape(v)));
             }
             out.push_str("</td>");
             out.push_str(&format!(
@@ -101,6 +104,7 @@ fn block(out: &mut String, b: &Block) {
             ));
         }
         Block::Stamp(s) => out.push_str(&format!("<p class=\"stamp\">{}</p>", escape(s))),
+        Block::Center(t) => out.push_str(&format!("<p class=\"doc-summary\">{}</p>", escape(t))),
     }
 }
 
@@ -111,6 +115,12 @@ fn kind_class(k: Kind) -> &'static str {
         Kind::Summary => "doc-summary-table",
         Kind::Brief => "doc-brief",
         Kind::Annex => "doc-annex",
+        Kind::Letter => "doc-letter",
+        Kind::Submission => "doc-submission",
+        Kind::AppraisalReport => "doc-appraisal-report",
+        Kind::AppraisedSummary => "doc-appraised-summary",
+        Kind::Decision => "doc-decision",
+        Kind::YearReport => "doc-year-report",
     }
 }
 
@@ -149,10 +159,16 @@ pub fn standalone(docs: &[Document], carried: Option<&DossierFile>, title: &str)
     )
 }
 
-/// The dossier a standalone report carries, as JSON text, if these bytes are one.
-pub fn carried_dossier(html: &str) -> Option<&str> {
-    let marker = format!("id=\"{DOSSIER_ID}\">");
-    let start = html.find(&marker)? + marker.len();
-    let end = start + html[start..].find("</script>")?;
-    Some(&html[start..end])
+/// A complete page of the receiving side's papers, for printing or publishing: no script,
+/// no dossier carried.
+pub fn standalone_papers(docs: &[Document], title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(title),
+        fragment(docs)
+    )
 }
+
+/// The dossier a standalone report carries, as JSON text, if these bytes are one.
+pub use crate::file::carried::carried_dossier;

@@ -5,6 +5,7 @@
 //! table; `html` prints them (and makes the standalone report), `docx` makes the Word file.
 //! The Circular annexes no forms, so the layout is that of Nghị định 30/2020/NĐ-CP.
 
+pub mod appraisal;
 pub mod brief;
 pub mod docx;
 pub mod html;
@@ -90,7 +91,15 @@ pub enum Block {
     /// The head of an administrative document (Nghị định 30/2020, Phụ lục I): the issuing body
     /// and the number on the left; the national title, the motto and the place and date on the
     /// right. `draft` adds the "DỰ THẢO" mark of a document not yet final.
-    Masthead { parent: Option<String>, unit: String, number: String, place_date: String, draft: bool },
+    /// `subject` is the trích yếu of a letter ("V/v …"), under its number.
+    Masthead {
+        parent: Option<String>,
+        unit: String,
+        number: String,
+        subject: Option<String>,
+        place_date: String,
+        draft: bool,
+    },
     /// The type of document and its summary ("TỜ TRÌNH" / "Đề nghị …").
     Title { kind: String, summary: String },
     /// "Kính gửi: …"
@@ -105,6 +114,9 @@ pub enum Block {
     Signature { copies: Vec<String>, title: String, name: String },
     /// The line that identifies a finalised dossier, at the foot of each document.
     Stamp(String),
+    /// A bold centred line: the authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN …"), its
+    /// "QUYẾT ĐỊNH:".
+    Center(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +128,15 @@ pub enum Kind {
     Brief,
     /// “Danh sách Thành viên”: names, printed on request and never published.
     Annex,
+    /// The receiving side's papers (Điều 10.2d–đ, 16.2d–đ, 18.3, 20.3): the letter to a unit
+    /// not recognised, the Tờ trình to the Chủ tịch UBND, the council's Báo cáo thẩm định, a
+    /// unit's Bản tổng hợp as appraised, the draft Quyết định and its list, the year's report.
+    Letter,
+    Submission,
+    AppraisalReport,
+    AppraisedSummary,
+    Decision,
+    YearReport,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,6 +231,7 @@ impl Ctx<'_> {
             parent: r.and_then(|r| r.parent.clone()).filter(|p| !p.trim().is_empty()),
             unit: self.unit_name(),
             number,
+            subject: None,
             place_date: place_and_date(
                 r.and_then(|r| r.place.as_deref()).or(self.file.unit.province.as_deref()),
                 r.and_then(|r| r.date),

@@ -92,7 +92,7 @@ pub(super) fn build(c: &Ctx) -> Document {
 }
 
 /// What the unit has for one indicator at one level: "118/120 (98,3%) thành viên …", "Có: …".
-fn figures(c: &Ctx, view: &IndicatorView, li: usize) -> Vec<String> {
+pub(super) fn figures(c: &Ctx, view: &IndicatorView, li: usize) -> Vec<String> {
     let rules = c.rules;
     let mut out = Vec::new();
     for p in &view.judged[li] {

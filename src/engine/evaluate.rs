@@ -108,7 +108,37 @@ pub struct LevelResult {
     pub criteria: Vec<CriterionResult>,
 }
 
+/// Điều 9.4, 15.4: a criterion is met when all its indicators are.
+fn criterion_met(indicators: &[IndicatorResult]) -> bool {
+    indicators.iter().all(|i| matches!(i.status, Status::Pass | Status::NotApplicable))
+}
+
+/// Điều 8, 14: a level is met when all its criteria are.
+fn level_met(criteria: &[CriterionResult]) -> bool {
+    criteria.iter().all(|c| c.met)
+}
+
 impl LevelResult {
+    /// This level judged again with some indicators' statuses given by someone else — a
+    /// council's verdicts on a unit's dossier (Điều 10.2c, 16.2c) — by the same rules as
+    /// [`evaluate`]: an indicator `status` says nothing about keeps its own; a criterion is met
+    /// when all its indicators are, the level when all its criteria are.
+    pub fn rejudged(&self, status: impl Fn(&IndicatorResult) -> Option<Status>) -> LevelResult {
+        let criteria: Vec<CriterionResult> = self
+            .criteria
+            .iter()
+            .map(|c| {
+                let indicators: Vec<IndicatorResult> = c
+                    .indicators
+                    .iter()
+                    .map(|i| IndicatorResult { status: status(i).unwrap_or(i.status), ..i.clone() })
+                    .collect();
+                CriterionResult { id: c.id.clone(), met: criterion_met(&indicators), indicators }
+            })
+            .collect();
+        LevelResult { level: self.level, met: level_met(&criteria), criteria }
+    }
+
     pub fn indicators(&self) -> impl Iterator<Item = &IndicatorResult> {
         self.criteria.iter().flat_map(|c| c.indicators.iter())
     }
@@ -239,14 +269,10 @@ pub fn evaluate(dossier: &Dossier, today: Date) -> Evaluation {
                             judge(rules, def, dossier.profile(), dossier.values(), dossier.has_evidence(def.id)).result
                         })
                         .collect();
-                    // Điều 9.4, 15.4: a criterion is met when all its indicators are.
-                    let met = indicators.iter().all(|i| matches!(i.status, Status::Pass | Status::NotApplicable));
-                    CriterionResult { id: c.number.to_string(), met, indicators }
+                    CriterionResult { id: c.number.to_string(), met: criterion_met(&indicators), indicators }
                 })
                 .collect();
-            // Điều 8, 14: a level is met when all its criteria are.
-            let met = criteria.iter().all(|c| c.met);
-            LevelResult { level, met, criteria }
+            LevelResult { level, met: level_met(&criteria), criteria }
         })
         .collect();
 

@@ -7,6 +7,7 @@
 //! the order of the spec and of the rules table, then unknown fields as they came, so that
 //! export → import → export gives the same bytes.
 
+pub mod carried;
 pub mod draft;
 pub mod edit;
 pub mod fields;

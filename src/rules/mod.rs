@@ -672,6 +672,55 @@ pub struct Successor {
     pub basis_en: &'static str,
 }
 
+/// A group the appraisal council must include (Điều 10.2b, 16.2b: "Thành phần Hội đồng gồm …").
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct CouncilGroup {
+    pub key: &'static str,
+    /// The Circular's words.
+    pub text: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+    /// How the name of a member's organisation begins when it is of this group (lower case):
+    /// the group of a member whose file does not say it.
+    pub prefixes: &'static [&'static str],
+}
+
+/// How the receiving body takes the dossiers in, has a council appraise them, prepares the
+/// decision and reports the year (Điều 10.2–10.4 for huyện, 16.2–16.4 for tỉnh; Điều 20.3 and
+/// 18.3 for the report). `tests/regulation.rs` checks each citation against the text.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Appraisal {
+    pub scope: Scope,
+    /// How a unit may send its dossier: "gửi trực tiếp, trực tuyến hoặc qua dịch vụ bưu chính".
+    pub channels: Cite,
+    /// The body receives, reviews and checks the dossiers.
+    pub intake: Cite,
+    /// The head of the body sets up the council; its size and make-up.
+    pub council: Cite,
+    /// "Trưởng phòng Giáo dục và Đào tạo", who sets up the council and answers the units.
+    pub council_head: &'static str,
+    /// "Hội đồng đánh giá, công nhận “Đơn vị học tập” cấp huyện", and its short name.
+    pub council_name: &'static str,
+    pub council_short: &'static str,
+    /// "số lẻ, tối thiểu là 05 người".
+    pub council_min: usize,
+    pub council_odd: bool,
+    pub council_groups: &'static [CouncilGroup],
+    /// The council meets, or collects written opinions, and appraises.
+    pub meeting: Cite,
+    /// Not met: a letter to the unit stating why.
+    pub refusal: Cite,
+    /// Met: the file put to the Chủ tịch UBND, and what it holds.
+    pub submission: Cite,
+    /// Renewal and upgrade follow the same steps.
+    pub again: Cite,
+    /// The year's report: to whom, and by when ("trước ngày 15 tháng 3 hằng năm"; `None`:
+    /// "vào cuối năm học", no fixed day).
+    pub report: Cite,
+    pub report_to: &'static str,
+    pub report_before: Option<MonthDay>,
+}
+
 /// The definitions the procedure rests on (Điều 2).
 #[derive(Debug, Serialize)]
 pub struct Definitions {
@@ -733,6 +782,9 @@ pub struct RuleSet {
     /// sign as `signer_default`.
     pub signers: &'static [(&'static str, &'static str)],
     pub signer_default: &'static str,
+    /// How the receiving body takes the dossiers in, has them appraised and reports, by scope
+    /// (Điều 10.2–10.4, 16.2–16.4, 18.3, 20.3).
+    pub appraisals: &'static [Appraisal],
 }
 
 impl PartialEq for RuleSet {
@@ -859,6 +911,10 @@ impl RuleSet {
     /// "Điều 6, Điều 7": the articles of a scope's two levels.
     pub fn level_articles_text(&self, scope: Scope) -> String {
         Level::ALL.map(|l| format!("Điều {}", self.level_article(scope, l))).join(", ")
+    }
+
+    pub fn appraisal(&self, scope: Scope) -> Option<&Appraisal> {
+        self.appraisals.iter().find(|a| a.scope == scope)
     }
 
     pub fn calendar(&self, province: &str) -> Option<&ProvincialCalendar> {

@@ -535,6 +535,52 @@ const fn md(month: u8, day: u8) -> MonthDay {
     MonthDay { month, day }
 }
 
+/// How a member's organisation begins, by group (lower case, both spellings of “ủy”).
+const SPECIALISED: &[&str] = &["phòng", "sở", "văn phòng", "thanh tra", "ủy ban nhân dân", "uỷ ban nhân dân", "ubnd"];
+const PROMOTION: &[&str] = &["hội khuyến học", "hkh"];
+const SOCIO_POLITICAL: &[&str] = &[
+    "ủy ban mặt trận",
+    "uỷ ban mặt trận",
+    "mặt trận",
+    "ubmttq",
+    "mttq",
+    "liên đoàn lao động",
+    "lđlđ",
+    "công đoàn",
+    "đoàn thanh niên",
+    "huyện đoàn",
+    "tỉnh đoàn",
+    "thành đoàn",
+    "hội liên hiệp phụ nữ",
+    "hội lhpn",
+    "hội phụ nữ",
+    "hội nông dân",
+    "hội nd",
+    "hội cựu chiến binh",
+    "hội ccb",
+];
+
+/// Thành phần Hội đồng (Điều 10.2b, 16.2b), in the text's order.
+#[rustfmt::skip]
+const fn groups(specialised: &'static str, promotion: &'static str, socio: &'static str) -> [CouncilGroup; 3] {
+    [
+        CouncilGroup { key: "specialised", text: specialised, label_vi: "Cơ quan chuyên môn thuộc Ủy ban nhân dân", label_en: "Specialised body of the People's Committee", prefixes: SPECIALISED },
+        CouncilGroup { key: "learning_promotion", text: promotion, label_vi: "Hội Khuyến học", label_en: "Association for Learning Promotion", prefixes: PROMOTION },
+        CouncilGroup { key: "socio_political", text: socio, label_vi: "Tổ chức chính trị - xã hội", label_en: "Socio-political organisation", prefixes: SOCIO_POLITICAL },
+    ]
+}
+
+static GROUPS_HUYEN: [CouncilGroup; 3] = groups(
+    "đại diện cơ quan chuyên môn thuộc Ủy ban nhân dân cấp huyện",
+    "đại diện Hội khuyến học cấp huyện",
+    "đại diện tổ chức chính trị-xã hội cấp huyện",
+);
+static GROUPS_TINH: [CouncilGroup; 3] = groups(
+    "đại diện cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh",
+    "đại diện Hội khuyến học cấp tỉnh",
+    "đại diện tổ chức chính trị-xã hội cấp tỉnh",
+);
+
 pub static TT24_2023: RuleSet = RuleSet {
     id: "TT24/2023",
     title: "Thông tư 24/2023/TT-BGDĐT ngày 11/12/2023 quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, tỉnh",
@@ -651,6 +697,46 @@ pub static TT24_2023: RuleSet = RuleSet {
         (Q4740, "là cơ sở giáo dục đại học"),
         (Vocational, "là cơ sở giáo dục nghề nghiệp"),
     ],
+    appraisals: &[
+        Appraisal {
+            scope: Huyen,
+            channels: Cite::diem(10, 1, "c"),
+            intake: Cite::diem(10, 2, "a"),
+            council: Cite::diem(10, 2, "b"),
+            council_head: "Trưởng phòng Giáo dục và Đào tạo",
+            council_name: "Hội đồng đánh giá, công nhận “Đơn vị học tập” cấp huyện",
+            council_short: "Hội đồng đánh giá cấp huyện",
+            council_min: 5,
+            council_odd: true,
+            council_groups: &GROUPS_HUYEN,
+            meeting: Cite::diem(10, 2, "c"),
+            refusal: Cite::diem(10, 2, "d"),
+            submission: Cite::diem(10, 2, "đ"),
+            again: Cite::khoan(10, 4),
+            report: Cite::khoan(20, 3),
+            report_to: "Sở Giáo dục và Đào tạo",
+            report_before: Some(md(3, 15)),
+        },
+        Appraisal {
+            scope: Tinh,
+            channels: Cite::diem(16, 1, "c"),
+            intake: Cite::diem(16, 2, "a"),
+            council: Cite::diem(16, 2, "b"),
+            council_head: "Giám đốc Sở Giáo dục và Đào tạo",
+            council_name: "Hội đồng đánh giá, công nhận “Đơn vị học tập” cấp tỉnh",
+            council_short: "Hội đồng đánh giá cấp tỉnh",
+            council_min: 5,
+            council_odd: true,
+            council_groups: &GROUPS_TINH,
+            meeting: Cite::diem(16, 2, "c"),
+            refusal: Cite::diem(16, 2, "d"),
+            submission: Cite::diem(16, 2, "đ"),
+            again: Cite::khoan(16, 4),
+            report: Cite::khoan(18, 3),
+            report_to: "Bộ Giáo dục và Đào tạo",
+            report_before: None,
+        },
+    ],
     calendars: &[
         ProvincialCalendar {
             province: "Hưng Yên",
@@ -701,6 +787,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_district_report_day_is_one_fact() {
+        let a = TT24_2023.appraisal(Huyen).unwrap();
+        assert_eq!(a.report_before, Some(TT24_2023.timing.district_report_before));
+        assert_eq!(a.report, TT24_2023.district_report);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub enum ReadError {
 /// The tables in a file: every worksheet of a workbook, or the one table of a CSV file,
 /// told apart by their first bytes, not by the file's name.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if crate::unzip::looks_like_zip(bytes) {
         if let Ok(a) = crate::unzip::Archive::open(bytes) {
             if a.read("mimetype").is_ok_and(|m| m.starts_with(b"application/vnd.oasis.opendocument")) {
                 return Err(ReadError::OpenDocument);

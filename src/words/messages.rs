@@ -44,6 +44,10 @@ pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
     let pick = |(v, e): (&'static str, &'static str)| if vi { v } else { e };
     let label = |p: &FieldPath| p.label(rules).map(pick);
     let Some(path) = FieldPath::parse(field, rules) else {
+        // A field of the receiving side's files (the appraisal, the register, the report).
+        if let Some(name) = super::appraisal::named(rules, field, lang) {
+            return name;
+        }
         // A list item the table has no row for ("report.recipients[2]"): its list, and where.
         if let Some((list, rest)) = field.split_once('[') {
             let n = rest.split(']').next().and_then(|n| n.parse::<usize>().ok()).map_or(0, |n| n + 1);
@@ -288,6 +292,30 @@ impl Message {
                 date.map_or(String::new(), |d| format!(" ngày {}", date_vi(d)))
             ),
             Message::Finalised => "Hồ sơ đã chốt: hãy mở lại hồ sơ trước khi sửa.".into(),
+            // The receiving side's messages (appraisal.md).
+            m @ (Message::WrongFormat { .. }
+                | Message::Rejected { .. }
+                | Message::Skipped { .. }
+                | Message::ReceivedLate { .. }
+                | Message::NothingRequested { .. }
+                | Message::Replaces { .. }
+                | Message::ReplacedBy { .. }
+                | Message::PreviousDiffers { .. }
+                | Message::ChangedSinceIntake
+                | Message::CouncilTooSmall { .. }
+                | Message::CouncilEven { .. }
+                | Message::CouncilGroupMissing { .. }
+                | Message::CouncilRole { .. }
+                | Message::VerdictNotAppraised { .. }
+                | Message::CannotRecognise { .. }
+                | Message::AboveRequest { .. }
+                | Message::UpgradeToTwoOnly { .. }
+                | Message::NothingToRecognise
+                | Message::RefusedWithoutReason { .. }
+                | Message::FormDiffers { .. }
+                | Message::ReplacedNotDecided
+                | Message::AfterDeadline { .. }
+                | Message::BeforeCouncil { .. }) => super::appraisal::vi(m, rules, f),
         }
     }
 
@@ -422,6 +450,29 @@ impl Message {
                 date.map_or(String::new(), |d| format!(" on {d}"))
             ),
             Message::Finalised => "The dossier is finalised: reopen it before editing.".into(),
+            m @ (Message::WrongFormat { .. }
+                | Message::Rejected { .. }
+                | Message::Skipped { .. }
+                | Message::ReceivedLate { .. }
+                | Message::NothingRequested { .. }
+                | Message::Replaces { .. }
+                | Message::ReplacedBy { .. }
+                | Message::PreviousDiffers { .. }
+                | Message::ChangedSinceIntake
+                | Message::CouncilTooSmall { .. }
+                | Message::CouncilEven { .. }
+                | Message::CouncilGroupMissing { .. }
+                | Message::CouncilRole { .. }
+                | Message::VerdictNotAppraised { .. }
+                | Message::CannotRecognise { .. }
+                | Message::AboveRequest { .. }
+                | Message::UpgradeToTwoOnly { .. }
+                | Message::NothingToRecognise
+                | Message::RefusedWithoutReason { .. }
+                | Message::FormDiffers { .. }
+                | Message::ReplacedNotDecided
+                | Message::AfterDeadline { .. }
+                | Message::BeforeCouncil { .. }) => super::appraisal::en(m, rules, f),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Every sentence a user reads, Vietnamese and English side by side: the messages about a
 //! dossier, the headline of its result, the titles of its dates.
 
+pub mod appraisal;
 pub mod calendar;
 pub mod messages;
 pub mod roster;
