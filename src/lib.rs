@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod appraisal;
+pub mod collate;
 pub mod date;
 pub mod diagnostic;
 pub mod documents;

@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 15] = [
+const LAYERS: [(&str, u8); 16] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
     ("unzip", 0),
     ("sheets", 0),
+    ("collate", 0),
     ("rules", 1),
     ("diagnostic", 2),
     ("file", 3),

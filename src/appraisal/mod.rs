@@ -16,7 +16,6 @@
 //! - [`report`]: the year's report as data, and its export (`dvht-report`) that a Sở takes
 //!   back in.
 
-pub mod collate;
 pub mod fields;
 pub mod intake;
 mod json;

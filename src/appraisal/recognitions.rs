@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value as Json};
 
-use super::collate::{self, Key};
 use super::fields;
 use super::json::{pretty, record_json, Reader};
 use super::Form;
+use crate::collate::{self, Key};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::file::PreviousRecognition;

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::collate::{self, Key};
 use super::recognitions::{unit_key, Recognition, Recognitions};
 use super::{dossier_bytes, intake, AppraisalFile, Channel, Form, Outcome, Received, Role, Verdict};
+use crate::collate::{self, Key};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Message, Rejection};
 use crate::engine::assessment::Source;

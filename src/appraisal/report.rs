@@ -147,7 +147,7 @@ pub fn from_register(file: &AppraisalFile, reg: &Register, known: Option<&Recogn
             extra: Map::new(),
         });
     }
-    units.sort_by_key(|u| super::collate::key(u.name.as_deref().unwrap_or("")));
+    units.sort_by_key(|u| crate::collate::key(u.name.as_deref().unwrap_or("")));
     YearReport {
         ruleset: reg.rules.id.to_string(),
         year: reg.year.map(i64::from),
@@ -200,7 +200,7 @@ pub fn merge(own: YearReport, parts: &[YearReport]) -> YearReport {
         out.on_time = add(out.on_time, p.on_time);
         out.sources.push(p.body.clone().unwrap_or_default());
     }
-    out.units.sort_by_key(|u| super::collate::key(u.name.as_deref().unwrap_or("")));
+    out.units.sort_by_key(|u| crate::collate::key(u.name.as_deref().unwrap_or("")));
     out
 }
 

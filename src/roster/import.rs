@@ -143,38 +143,9 @@ impl Preview {
 }
 
 /// Lower case, without diacritics (đ as d, decomposed marks dropped), every run of other
-/// characters one space: "HỌ VÀ TÊN" and "Ho va ten" are both "ho va ten".
-pub fn fold(text: &str) -> String {
-    const FROM: [(&str, char); 7] = [
-        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-        ("èéẻẽẹêềếểễệ", 'e'),
-        ("ìíỉĩị", 'i'),
-        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-        ("ùúủũụưừứửữự", 'u'),
-        ("ỳýỷỹỵ", 'y'),
-        ("đ", 'd'),
-    ];
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        // Combining marks (text in decomposed form) go with their letter.
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        let c = FROM.iter().find(|(set, _)| set.contains(c)).map_or(c, |(_, base)| *base);
-        if c.is_alphanumeric() {
-            out.push(c);
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
+/// characters one space: "HỌ VÀ TÊN" and "Ho va ten" are both "ho va ten" (the search folding
+/// of [`crate::collate`], the one the receiving side searches by).
+pub use crate::collate::fold;
 
 /// Yes, no, or not understood, from what people type.
 pub fn yes_no(cell: &Cell) -> Result<bool, String> {

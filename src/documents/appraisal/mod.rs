@@ -227,14 +227,6 @@ impl<'a> Paper<'a> {
     }
 }
 
-fn cell(t: impl Into<String>) -> Cell {
-    Cell { runs: vec![Run::plain(t)], align: Align::Left, span: 1 }
-}
-
-fn center(t: impl Into<String>) -> Cell {
-    Cell { runs: vec![Run::plain(t)], align: Align::Center, span: 1 }
-}
-
 /// What the unit's own status says, in a few words.
 fn unit_verdict(s: Status) -> String {
     match s {
@@ -287,11 +279,11 @@ pub fn letter(file: &AppraisalFile, reg: &Register, position: usize) -> Option<D
             .enumerate()
             .map(|(i, v)| {
                 vec![
-                    center((i + 1).to_string()),
-                    center(v.id),
-                    cell(c.title_of(v.id, level)),
-                    cell(unit_verdict(v.unit)),
-                    cell(v.note.clone().unwrap_or_else(|| "Không đạt".into())),
+                    Cell::center((i + 1).to_string()),
+                    Cell::center(v.id),
+                    Cell::text(c.title_of(v.id, level)),
+                    Cell::text(unit_verdict(v.unit)),
+                    Cell::text(v.note.clone().unwrap_or_else(|| "Không đạt".into())),
                 ]
             })
             .collect();
@@ -405,10 +397,10 @@ fn appraisal_report(c: &Paper) -> Document {
         .enumerate()
         .map(|(i, m)| {
             vec![
-                center((i + 1).to_string()),
-                cell(given(&m.name).unwrap_or_default()),
-                cell(given(&m.organisation).unwrap_or_default()),
-                cell(role_vi(m.role)),
+                Cell::center((i + 1).to_string()),
+                Cell::text(given(&m.name).unwrap_or_default()),
+                Cell::text(given(&m.organisation).unwrap_or_default()),
+                Cell::text(role_vi(m.role)),
             ]
         })
         .collect();
@@ -457,13 +449,13 @@ fn appraisal_report(c: &Paper) -> Document {
                 None => "Hồ sơ không hợp lệ".into(),
             };
             vec![
-                center((i + 1).to_string()),
-                cell(if e.name.is_empty() { e.file.clone() } else { e.name.clone() }),
-                cell(e.kind.map_or("", |k| k.name_vi)),
-                cell(asked),
-                center(if e.valid() { level_vi(e.level()) } else { "—".into() }),
-                center(e.council_level().map_or_else(|| "—".into(), level_vi)),
-                cell(outcome_vi(e)),
+                Cell::center((i + 1).to_string()),
+                Cell::text(if e.name.is_empty() { e.file.clone() } else { e.name.clone() }),
+                Cell::text(e.kind.map_or("", |k| k.name_vi)),
+                Cell::text(asked),
+                Cell::center(if e.valid() { level_vi(e.level()) } else { "—".into() }),
+                Cell::center(e.council_level().map_or_else(|| "—".into(), level_vi)),
+                Cell::text(outcome_vi(e)),
             ]
         })
         .collect();
@@ -551,7 +543,7 @@ pub fn appraised_summary(file: &AppraisalFile, reg: &Register, position: usize, 
             Cell::bold(format!("Tiêu chí {}: {}", crit.number, crit.title_vi), 2),
             Cell { runs: vec![Run::bold(met(unit_level))], align: Align::Center, span: 1 },
             Cell { runs: vec![Run::bold(met(council_level))], align: Align::Center, span: 1 },
-            cell(""),
+            Cell::text(""),
         ]);
         for view in unit.indicators(crit.number) {
             let Some(def) = view.defs[li] else { continue };
@@ -577,10 +569,10 @@ pub fn appraised_summary(file: &AppraisalFile, reg: &Register, position: usize, 
             };
             rows.push(vec![
                 wording,
-                cell(figures),
-                center(unit_verdict(v.unit)),
-                center(council),
-                cell(v.note.clone().unwrap_or_default()),
+                Cell::text(figures),
+                Cell::center(unit_verdict(v.unit)),
+                Cell::center(council),
+                Cell::text(v.note.clone().unwrap_or_default()),
             ]);
         }
     }
@@ -728,11 +720,11 @@ fn decision(c: &Paper, decided: &[&Entry]) -> Vec<Document> {
                     .enumerate()
                     .map(|(i, e)| {
                         vec![
-                            center((i + 1).to_string()),
-                            cell(e.name.clone()),
-                            cell(e.kind.map_or("", |k| k.name_vi)),
-                            center(e.recognised.map_or(0, Level::number).to_string()),
-                            cell(e.form.map_or("Công nhận", form_vi)),
+                            Cell::center((i + 1).to_string()),
+                            Cell::text(e.name.clone()),
+                            Cell::text(e.kind.map_or("", |k| k.name_vi)),
+                            Cell::center(e.recognised.map_or(0, Level::number).to_string()),
+                            Cell::text(e.form.map_or("Công nhận", form_vi)),
                         ]
                     })
                     .collect(),
@@ -843,20 +835,20 @@ pub fn year_report(
         .iter()
         .map(|(k, n)| {
             vec![
-                cell(kind_vi(rules, k)),
-                center(n[0].to_string()),
-                center(n[1].to_string()),
-                center(n[2].to_string()),
-                center((n[0] + n[1] + n[2]).to_string()),
+                Cell::text(kind_vi(rules, k)),
+                Cell::center(n[0].to_string()),
+                Cell::center(n[1].to_string()),
+                Cell::center(n[2].to_string()),
+                Cell::center((n[0] + n[1] + n[2]).to_string()),
             ]
         })
         .collect();
     rows.push(vec![
         Cell::bold("Tổng cộng", 1),
-        center(t.by_level[0].to_string()),
-        center(t.by_level[1].to_string()),
-        center(t.refused.to_string()),
-        center((t.recognised + t.refused).to_string()),
+        Cell::center(t.by_level[0].to_string()),
+        Cell::center(t.by_level[1].to_string()),
+        Cell::center(t.refused.to_string()),
+        Cell::center((t.recognised + t.refused).to_string()),
     ]);
     blocks.push(Block::Table {
         header: vec![
@@ -922,11 +914,11 @@ pub fn year_report(
         .enumerate()
         .map(|(i, u)| {
             vec![
-                center((i + 1).to_string()),
-                cell(u.name.clone().unwrap_or_default()),
-                cell(u.kind.as_deref().map(|k| kind_vi(rules, k)).unwrap_or_default()),
-                center(u.level.map_or(0, Level::number).to_string()),
-                cell(u.form.map_or("Công nhận", form_vi)),
+                Cell::center((i + 1).to_string()),
+                Cell::text(u.name.clone().unwrap_or_default()),
+                Cell::text(u.kind.as_deref().map(|k| kind_vi(rules, k)).unwrap_or_default()),
+                Cell::center(u.level.map_or(0, Level::number).to_string()),
+                Cell::text(u.form.map_or("Công nhận", form_vi)),
             ]
         })
         .collect();

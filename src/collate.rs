@@ -1,8 +1,9 @@
-//! Vietnamese names as an office sorts, searches and matches them, without Unicode tables:
+//! Vietnamese text as an office sorts, searches and matches it, without Unicode tables:
 //! the alphabet's order (a ă â b c d đ e ê g … ư v x y), tones after letters, case, spacing,
 //! composed or decomposed marks and the old or new place of the tone ("thuỷ", "thủy") all
 //! ignored where they should be. Only the Vietnamese letters are known; any other character
-//! sorts by its code point after them.
+//! sorts by its code point after them. The receiving side sorts, searches and matches units by
+//! it; the member list's import matches the headers of a sheet by [`fold`].
 
 /// The letters in the order of the Vietnamese alphabet; f, j, w and z (loan words) after.
 const ALPHABET: [char; 33] = [
@@ -54,6 +55,11 @@ fn mark(base: char, m: char) -> Option<Result<u8, char>> {
     })
 }
 
+/// A combining diacritical mark (text in decomposed form).
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// The words of a text, each as its letters without tones (lower case) and its tone.
 fn words(text: &str) -> Vec<(Vec<char>, u8)> {
     let mut out: Vec<(Vec<char>, u8)> = Vec::new();
@@ -80,8 +86,13 @@ fn words(text: &str) -> Vec<(Vec<char>, u8)> {
                 None => {}
             }
         }
+        if is_mark(c) {
+            // A mark that makes no Vietnamese letter of the one before it (or has none): left
+            // out, as the letter it sits on is read without it.
+            continue;
+        }
         if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
+            for lower in c.to_lowercase().filter(|l| !is_mark(*l)) {
                 let (base, t) = untone(lower);
                 tone = tone.max(t);
                 word.push(base);
@@ -170,5 +181,8 @@ mod tests {
         assert_eq!(fold(composed), "truong thpt nguyen trai");
         assert_eq!(fold(decomposed), "truong thpt nguyen trai");
         assert_eq!(fold("Đoàn – Hội ĐỒNG"), "doan hoi dong");
+        // A mark that makes no Vietnamese letter is left out, not a break between words.
+        assert_eq!(fold("Mu\u{308}ller i\u{306}n"), "muller in");
+        assert_eq!(key("Mu\u{308}ller"), key("Muller"));
     }
 }
