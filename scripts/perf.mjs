@@ -14,7 +14,7 @@ const RUNS = Number(process.argv[2] || 10);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const FIXTURE = fs.readFileSync(path.resolve('tests/fixtures/complete-thpt.json'), 'utf8');
-const server = await serve({ root: 'dist' });
+const server = await serve({ root: process.env.DIST || 'dist' });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const round = (x) => Math.round(x * 10) / 10;
 
@@ -28,7 +28,7 @@ for (let run = 0; run < RUNS; run++) {
   page.on('response', async (r) => { try { bodies.push(await r.body()); } catch { /* redirects */ } });
   await page.addInitScript(() => {
     new MutationObserver((_, mo) => {
-      if (document.getElementById('unit.kind')) { window.__firstInput = performance.now(); mo.disconnect(); }
+      if (document.getElementById('unit.kind') || document.querySelector('[data-testid=start-new]')) { window.__firstInput = performance.now(); mo.disconnect(); }
     }).observe(document, { subtree: true, childList: true });
   });
   await page.goto(server.url, { waitUntil: 'load' });

@@ -6,6 +6,7 @@
 #   scripts/setup.sh browser  + Debian's Chromium and ChromeDriver, poppler-utils
 #   scripts/setup.sh docs     + LibreOffice Writer and fonts, for the document tests
 #   scripts/setup.sh fuzz     + cargo-fuzz
+#   scripts/setup.sh bench    + Lighthouse (npm, into .tools/lighthouse), for make bench only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ TRUNK_VERSION=0.21.14
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 CARGO_FUZZ_VERSION=0.13.1
+LIGHTHOUSE_VERSION=12.8.2
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -75,12 +77,23 @@ setup_fuzz() {
   fi
 }
 
+# Lighthouse is large (about 190 MB) and only the benchmarks use it: kept out of package.json.
+setup_bench() {
+  if ! grep -qs "\"version\": \"$LIGHTHOUSE_VERSION\"" .tools/lighthouse/node_modules/lighthouse/package.json; then
+    say "npm install lighthouse@$LIGHTHOUSE_VERSION into .tools/lighthouse"
+    mkdir -p .tools/lighthouse
+    (cd .tools/lighthouse && [ -f package.json ] || echo '{"name":"dvht-bench-tools","private":true}' > package.json)
+    npm install --prefix .tools/lighthouse --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+}
+
 for what in "$@"; do
   case "$what" in
     build) setup_build ;;
     browser) setup_browser ;;
     docs) setup_docs ;;
     fuzz) setup_fuzz ;;
+    bench) setup_bench ;;
     *) echo "unknown set-up step: $what" >&2; exit 2 ;;
   esac
 done
