@@ -53,11 +53,13 @@ fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Benchmarks: evaluation time natively; download sizes, time to the first usable input and
-## re-render time in Chromium
+## re-render time in Chromium; open, keystroke and reload times of large dossiers (100, 1,000
+## and 10,000 evidence items)
 bench: dist
 	cargo bench --locked --bench evaluate
 	node scripts/size.mjs
 	node scripts/perf.mjs
+	node scripts/bench-large.mjs
 
 size: dist
 	node scripts/size.mjs
