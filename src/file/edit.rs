@@ -55,6 +55,10 @@ fn date(raw: &str) -> Result<Option<Date>, Message> {
 
 /// A control's text as the value of a field of `kind`.
 fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
+    // What a file may not hold, a control may not set (the text stays in the control).
+    if !super::limits::text_fits(raw) {
+        return Err(super::limits::over(crate::diagnostic::Limit::TextChars));
+    }
     let key = |allowed: &[&'static str]| match raw {
         "" => Ok(None),
         k => allowed
@@ -153,7 +157,10 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
             let item = file.evidence_for_mut(&id).get_mut(index).ok_or_else(unknown)?;
             set_in(item, &fields::EVIDENCE, key, raw)?;
         }
-        FieldPath::Note(id) => file.set_note(&id, text(raw)),
+        FieldPath::Note(id) => {
+            let FieldValue::Text(note) = parse(Kind::Text, raw)? else { return Err(unknown()) };
+            file.set_note(&id, note);
+        }
         FieldPath::Team(index, Some(key)) => {
             let value = parse(row(&fields::TEAM, key).ok_or_else(unknown)?.kind, raw)?;
             let member = file.report.as_mut().and_then(|r| r.team.get_mut(index)).ok_or_else(unknown)?;
@@ -298,6 +305,9 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
 /// What is wrong with `text` as the value of the control for `path`, if anything. Only
 /// counts, years, dates and choices can be wrong; any text is a valid name or note.
 pub fn text_error(path: &str, text: &str) -> Option<Message> {
+    if !super::limits::text_fits(text) {
+        return Some(super::limits::over(crate::diagnostic::Limit::TextChars));
+    }
     let rules = rules::current();
     let parsed = FieldPath::parse(path, rules)?;
     match parsed {
@@ -312,8 +322,13 @@ pub fn text_error(path: &str, text: &str) -> Option<Message> {
 
 /// Adds an evidence item to indicator `id`, coded as Vietnamese accreditation software codes
 /// evidence (`H2.01.03`: criterion 2, indicator 1, item 3), so it is identified from the start.
-/// Returns its index.
-pub fn add_evidence(file: &mut DossierFile, id: &str) -> usize {
+/// Returns its index; `None` when the dossier already holds as many items as a file may
+/// (`limits::MAX_EVIDENCE_ITEMS`), so that what the app writes always reads back.
+pub fn add_evidence(file: &mut DossierFile, id: &str) -> Option<usize> {
+    let total: usize = file.evidence.iter().map(|(_, items)| items.len()).sum();
+    if total >= super::limits::MAX_EVIDENCE_ITEMS {
+        return None;
+    }
     let items = file.evidence_for_mut(id);
     let (criterion, indicator) = id.split_once('.').unwrap_or((id, "0"));
     let indicator: u32 = indicator.parse().unwrap_or(0);
@@ -323,7 +338,7 @@ pub fn add_evidence(file: &mut DossierFile, id: &str) -> usize {
         n += 1;
     }
     items.push(EvidenceItem { code: Some(code(n)), ..Default::default() });
-    items.len() - 1
+    Some(items.len() - 1)
 }
 
 /// Removes item `index` of indicator `id`; the list goes when it is empty.
@@ -388,7 +403,7 @@ mod tests {
             assert_eq!(field_value(&f, path), value, "{path}");
         }
         assert_eq!(field_value(&f, "unit.scope"), "tinh", "choosing a kind sets its scope");
-        let i = add_evidence(&mut f, "2.1");
+        let i = add_evidence(&mut f, "2.1").unwrap();
         set_field(&mut f, &format!("evidence.2.1[{i}].title"), "Biên bản").unwrap();
         assert_eq!(field_value(&f, "evidence.2.1[0].title"), "Biên bản");
         assert_eq!(field_value(&f, "evidence.2.1[0].code"), "H2.01.01");
@@ -496,11 +511,31 @@ mod tests {
         add_evidence(&mut f, "3.1");
         add_evidence(&mut f, "3.1");
         remove_evidence(&mut f, "3.1", 0);
-        let i = add_evidence(&mut f, "3.1");
+        let i = add_evidence(&mut f, "3.1").unwrap();
         assert_eq!(f.evidence_for("3.1")[i].code.as_deref(), Some("H3.01.03"));
         remove_evidence(&mut f, "3.1", 0);
         remove_evidence(&mut f, "3.1", 0);
         remove_evidence(&mut f, "3.1", 5);
         assert!(f.evidence.is_empty());
+    }
+
+    #[test]
+    fn what_a_file_may_not_hold_a_control_may_not_set() {
+        use crate::diagnostic::Limit;
+        use crate::file::limits::{over, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS};
+        let mut f = DossierFile::default();
+        let long = "ạ".repeat(MAX_TEXT_CHARS + 1);
+        for path in ["unit.name", "notes.1.1", "report.conclusion", "report.recipients"] {
+            assert_eq!(set_field(&mut f, path, &long), Err(over(Limit::TextChars)), "{path}");
+            assert_eq!(text_error(path, &long), Some(over(Limit::TextChars)), "{path}");
+        }
+        assert_eq!(f, DossierFile::default(), "nothing set");
+        set_field(&mut f, "unit.name", &long[..long.len() - "ạ".len()]).unwrap();
+        // Evidence items: up to the limit, and no further.
+        f.evidence.push(("1.1".into(), vec![EvidenceItem::default(); MAX_EVIDENCE_ITEMS - 1]));
+        assert_eq!(add_evidence(&mut f, "2.1"), Some(0));
+        assert_eq!(add_evidence(&mut f, "2.1"), None);
+        assert_eq!(f.evidence_for("2.1").len(), 1);
+        assert!(crate::read(crate::write(&f).as_bytes()).is_ok(), "what was set reads back");
     }
 }

@@ -14,20 +14,37 @@ use crate::rules::{self, InputKind, RuleSet, Section};
 
 /// Reads a dossier file. Errors name the field; several are reported at once.
 pub fn read(bytes: &[u8]) -> Result<DossierFile, Vec<Diagnostic>> {
+    read_with_warnings(bytes).map(|(file, _)| file)
+}
+
+/// Reads a dossier file, with the warnings of reading it: a key given twice (the later value
+/// is kept), a number out of range (kept as text). Each names its field.
+pub fn read_with_warnings(bytes: &[u8]) -> Result<(DossierFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let rules = rules::current();
     // Windows editors often start UTF-8 files with a byte-order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // Within the size limit before looking at the bytes at all.
+    if bytes.len() <= super::limits::MAX_FILE_BYTES && bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Diagnostic::error(rules, FieldPath::File, Message::EmptyFile)]);
     }
-    let root: Json = serde_json::from_slice(bytes).map_err(|e| {
-        vec![Diagnostic::error(rules, FieldPath::File, Message::NotJson { line: e.line(), column: e.column() })]
-    })?;
-    read_value(root)
+    let parsed = super::parse::parse(bytes).map_err(|(path, m)| vec![Diagnostic::error(rules, path, m)])?;
+    let file = read_checked(parsed.value)?;
+    let rules = rules::for_id(&file.ruleset);
+    let warnings = parsed.warnings.into_iter().map(|(path, m)| Diagnostic::warning(rules, path, m)).collect();
+    Ok((file, warnings))
 }
 
-/// Reads a dossier already parsed as JSON (the JavaScript API passes objects).
+/// Reads a dossier already parsed as JSON (the JavaScript API passes objects, the app stores
+/// drafts): the same limits apply as to a file's bytes.
 pub fn read_value(root: Json) -> Result<DossierFile, Vec<Diagnostic>> {
+    if let Err((path, m)) = super::limits::check_value(&root) {
+        return Err(vec![Diagnostic::error(rules::current(), path, m)]);
+    }
+    read_checked(root)
+}
+
+/// Reads a value known to be within the limits.
+fn read_checked(root: Json) -> Result<DossierFile, Vec<Diagnostic>> {
     let rules = rules::current();
     let fail = |path: FieldPath, m: Message| Err(vec![Diagnostic::error(rules, path, m)]);
     let Json::Object(mut root) = root else {
@@ -407,6 +424,12 @@ impl Reader {
     }
 
     fn evidence(&mut self, m: Map<String, Json>) -> Vec<(String, Vec<EvidenceItem>)> {
+        // Within the limit of items, counted before any is read.
+        let items: usize = m.values().map(|l| l.as_array().map_or(0, Vec::len)).sum();
+        if items > super::limits::MAX_EVIDENCE_ITEMS {
+            self.error(FieldPath::Top("evidence"), super::limits::over(crate::diagnostic::Limit::EvidenceItems));
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for (id, list) in m {
             let list = match list {

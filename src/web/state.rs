@@ -84,9 +84,18 @@ impl Reducible for State {
                 let _ = s.draft.set(&path, &text);
             }
             Action::AddEvidence(id) if s.draft.file.finalised.is_none() => {
-                let i = crate::file::edit::add_evidence(&mut s.draft.file, &id);
-                let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
-                s.focus = Some((n, format!("evidence.{id}[{i}].title")));
+                match crate::file::edit::add_evidence(&mut s.draft.file, &id) {
+                    Some(i) => {
+                        let n = s.focus.as_ref().map_or(0, |f| f.0 + 1);
+                        s.focus = Some((n, format!("evidence.{id}[{i}].title")));
+                    }
+                    None => {
+                        let rules = crate::rules::for_id(&s.draft.file.ruleset);
+                        let limit = crate::file::limits::over(crate::diagnostic::Limit::EvidenceItems);
+                        let line = crate::Diagnostic::error(rules, "evidence", limit).text(s.lang);
+                        s.notice = Some(Notice::Problem { title: line, lines: Vec::new() });
+                    }
+                }
             }
             Action::RemoveEvidence(id, index) if s.draft.file.finalised.is_none() => {
                 crate::file::edit::remove_evidence(&mut s.draft.file, &id, index);
