@@ -4,6 +4,8 @@
 //! bytes. The scalar fields are walked from `fields`; the `counts` and `facts` from the rule
 //! set the file names.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Number, Value as Json};
 
 use super::fields::{self, Field, FieldPath, Kind, Record, Value as FieldValue};
@@ -538,10 +540,15 @@ pub fn to_json(file: &DossierFile) -> Json {
     }
 
     let mut evidence = Map::new();
+    // A repeated id (possible in memory, not in a file) keeps every item: the lists of each id,
+    // gathered in one pass.
+    let mut lists: HashMap<&str, Vec<&EvidenceItem>> = HashMap::with_capacity(file.evidence.len());
+    for (id, items) in &file.evidence {
+        lists.entry(id.as_str()).or_default().extend(items);
+    }
     for (id, _) in in_table_order(rules, &file.evidence) {
-        // A repeated id (possible in memory, not in a file) keeps every item.
-        let items = file.evidence.iter().filter(|(k, _)| k == id).flat_map(|(_, items)| items);
-        let list = items.map(|it| record(it, &fields::EVIDENCE, &it.extra, none)).collect();
+        let items = lists.remove(id.as_str()).unwrap_or_default();
+        let list = items.into_iter().map(|it| record(it, &fields::EVIDENCE, &it.extra, none)).collect();
         evidence.insert(id.clone(), Json::Array(list));
     }
     let mut notes = Map::new();
@@ -581,12 +588,9 @@ fn report_json(r: &Report) -> Json {
     record(r, &fields::REPORT, &r.extra, |key| match key {
         "team" => Json::Array(r.team.iter().map(|t| record(t, &fields::TEAM, &t.extra, |_| Json::Null)).collect()),
         "criteria" => {
-            let mut ordered: Vec<&(String, CriterionNotes)> = Vec::new();
-            for c in &r.criteria {
-                if !ordered.iter().any(|o| o.0 == c.0) {
-                    ordered.push(c);
-                }
-            }
+            let mut seen: HashSet<&str> = HashSet::with_capacity(r.criteria.len());
+            let mut ordered: Vec<&(String, CriterionNotes)> =
+                r.criteria.iter().filter(|c| seen.insert(c.0.as_str())).collect();
             ordered.sort_by(|a, b| a.0.cmp(&b.0));
             let mut criteria = Map::new();
             for (n, c) in ordered {
@@ -600,15 +604,13 @@ fn report_json(r: &Report) -> Json {
 
 /// Entries keyed by indicator id: known ids in rules-table order, then the others as they came.
 /// A repeated id keeps its first entry, as a JSON object would.
+/// Linear in the entries: ids are looked up, never searched for.
 fn in_table_order<'a, T>(rules: &'static RuleSet, entries: &'a [(String, T)]) -> Vec<&'a (String, T)> {
     let known = rules.all_indicator_ids();
-    let rank = |id: &str| known.iter().position(|k| *k == id).unwrap_or(known.len());
-    let mut out: Vec<&(String, T)> = Vec::new();
-    for e in entries {
-        if !out.iter().any(|o| o.0 == e.0) {
-            out.push(e);
-        }
-    }
+    let ranks: HashMap<&str, usize> = known.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let rank = |id: &str| ranks.get(id).copied().unwrap_or(known.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let mut out: Vec<&(String, T)> = entries.iter().filter(|e| seen.insert(e.0.as_str())).collect();
     // A stable sort keeps unknown ids in their original order.
     out.sort_by_key(|(id, _)| rank(id));
     out
