@@ -45,9 +45,9 @@ test-e2e: dist
 
 test-fuzz:
 	scripts/setup.sh fuzz
-	scripts/fuzz.sh 20
+	scripts/fuzz.sh 10
 
-## A bounded fuzzing run of the dossier reader (FUZZ_SECONDS, default 60)
+## A bounded fuzzing run of each target, the reader and the documents (FUZZ_SECONDS each, default 60)
 fuzz:
 	scripts/setup.sh fuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -128,7 +128,9 @@ pub fn fragment(docs: &[Document]) -> String {
 /// A complete page for publishing: no script runs in it; the dossier rides along as a JSON
 /// data block, with `<` escaped so no text can close the element.
 pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String {
-    let json = crate::write(file).replace('<', "\\u003c");
+    // U+FFFE and U+FFFF escaped too: noncharacters have no place in an HTML page (they read
+    // back the same).
+    let json = crate::write(file).replace('<', "\\u003c").replace('\u{FFFE}', "\\ufffe").replace('\u{FFFF}', "\\uffff");
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
