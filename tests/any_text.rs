@@ -90,3 +90,38 @@ fn the_published_report_holds_none_either() {
     assert_eq!(back.unit.name.as_deref(), Some(HOSTILE));
     assert_eq!(dvht::write(&back), dvht::write(&f));
 }
+
+/// Base64 (RFC 4648), as CSP hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_published_report_has_a_policy_of_its_own_no_script_only_its_style() {
+    let f = full("thpt");
+    let a = dvht::assess(&f, &dvht::Env::new(date(TODAY)));
+    let docs = dvht::documents::build(&f, &a).unwrap();
+    let page = dvht::documents::html::standalone(&docs, &f, &dvht::documents::title(&f, &a));
+    let meta_at = page.find("<meta http-equiv=\"Content-Security-Policy\" content=\"").expect("a CSP of its own");
+    let style_at = page.find("<style>").unwrap();
+    assert!(meta_at < style_at, "the policy comes before what it governs");
+    let policy = &page[meta_at..][..page[meta_at..].find("\">").unwrap()];
+    let style = &page[style_at + "<style>".len()..page.find("</style>").unwrap()];
+    let hash = base64(&dvht::sha256::sha256(style.as_bytes()));
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    assert!(policy.contains(&format!("style-src 'sha256-{hash}'")), "{policy}");
+    assert!(!policy.contains("unsafe") && !policy.contains("script-src"), "no script at all: {policy}");
+    assert_eq!(base64(b"dvht"), "ZHZodA==");
+}

@@ -131,8 +131,13 @@ pub fn standalone(docs: &[Document], file: &DossierFile, title: &str) -> String 
     // U+FFFE and U+FFFF escaped too: noncharacters have no place in an HTML page (they read
     // back the same).
     let json = crate::write(file).replace('<', "\\u003c").replace('\u{FFFE}', "\\ufffe").replace('\u{FFFF}', "\\uffff");
+    // A policy of its own, wherever it is published: no script runs, nothing is fetched, and the
+    // one style allowed is its own, by hash (the JSON block is data, never executed).
+    let style = format!("\nbody {{ margin: 0; background: #eee; }}\n{STYLES}");
+    let hash = crate::sha256::base64(&crate::sha256::sha256(style.as_bytes()));
+    let policy = format!("default-src 'none'; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'");
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n{}\n<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
         fragment(docs)
