@@ -140,10 +140,12 @@ fn help_version_and_ruleset() {
 // ── Issue 10: the command line at the edges ──────────────────────────────────────────────
 
 /// Runs dvht with arguments that need not be UTF-8.
+#[cfg(unix)]
 fn dvht_os(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dvht")).args(args).stdin(Stdio::null()).output().unwrap()
 }
 
+#[cfg(unix)]
 fn os(s: &str) -> &std::ffi::OsStr {
     std::ffi::OsStr::new(s)
 }

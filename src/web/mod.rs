@@ -6,8 +6,10 @@
 //! `data-act`, so one `click` handler serves them all. Browser effects live in `browser.rs`.
 
 pub mod browser;
+pub mod panic;
 pub mod print;
 pub mod state;
+pub mod tabs;
 pub mod text;
 pub mod view;
 
@@ -33,7 +35,10 @@ fn initial_state() -> State {
         _ => Lang::Vi,
     };
     let draft = match browser::current_id().and_then(|id| browser::load_draft(&id)) {
-        Some(Stored::Draft(d)) => *d,
+        Some(Stored::Draft(d)) => {
+            from_storage(&d);
+            *d
+        }
         _ => state::blank(browser::new_id(), today()),
     };
     let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
@@ -48,6 +53,12 @@ fn initial_state() -> State {
         update_ready: false,
         embed: browser::embedded(),
     }
+}
+
+/// A draft read from storage becomes the open one: the tabs and the panic hook know it.
+fn from_storage(d: &Draft) {
+    tabs::opened(d);
+    panic::remember(crate::file::draft::encode(d));
 }
 
 fn entries() -> Vec<DraftEntry> {
@@ -180,6 +191,9 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
                     d.file.year = d.file.year.map(|y| y + 1);
                     d.exported = None;
                     d.saved = None;
+                    d.rev = 0;
+                } else {
+                    from_storage(&d);
                 }
                 state.dispatch(Action::Open(d, None));
             }
@@ -222,6 +236,8 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
             }
         }
         "dismiss" => state.dispatch(Action::Notice(None)),
+        // A panic on purpose, in builds made for the tests only (tests/e2e/robustness.test.mjs).
+        "test-panic" if option_env!("DVHT_TEST_HOOKS").is_some() => panic!("dvht: a panic on purpose, for the tests"),
         "focus" => browser::focus(arg),
         _ => {}
     }
@@ -235,18 +251,32 @@ pub fn app() -> Html {
     // One assessment per change of the dossier, whatever else re-renders the page.
     let derived = use_memo(state.draft.file.clone(), move |f| derive(f, &env));
 
-    // Autosave: every change of the open draft is written at once (blank drafts are not kept).
+    // Autosave: every change of the open draft is written at once (blank drafts are not kept),
+    // never over another tab's save (web/tabs.rs).
     {
         let state = state.clone();
         use_effect_with(state.draft.clone(), move |draft| {
             if !draft.is_blank() {
-                let mut stored = draft.clone();
-                stored.saved = Some(browser::now_iso());
-                if !browser::save_draft(&stored) && state.storage_ok {
-                    state.dispatch(Action::StorageFailed);
+                match tabs::save(draft) {
+                    tabs::Saved::Written if !state.storage_ok => state.dispatch(Action::StorageWorks),
+                    tabs::Saved::Failed if state.storage_ok => state.dispatch(Action::StorageFailed),
+                    tabs::Saved::Conflict => {
+                        let mut copy = draft.clone();
+                        copy.id = browser::new_id();
+                        copy.rev = 0;
+                        copy.saved = None;
+                        state.dispatch(Action::Forked(Box::new(copy)));
+                    }
+                    _ => {}
                 }
             }
         });
+    }
+
+    // Other tabs' saves of the open draft.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| tabs::listen(move |d| state.dispatch(Action::External(d))));
     }
 
     // Offline after the first load; a new release is offered, never forced (www/sw.js).
@@ -263,7 +293,8 @@ pub fn app() -> Html {
         let flag = unexported.borrow().clone();
         use_effect_with((), move |_| {
             let handler = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |e: web_sys::BeforeUnloadEvent| {
-                if flag.get() {
+                // After a panic the page offers the file and the reload itself (web/panic.rs).
+                if flag.get() && !panic::panicked() {
                     e.prevent_default();
                     e.set_return_value("unsaved");
                 }
@@ -370,6 +401,7 @@ pub fn app() -> Html {
 
 /// Mounts the app into `#app`, leaving the rest of the page (the print root) alone.
 pub fn start() {
+    panic::install();
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

@@ -60,6 +60,13 @@ pub enum Action {
     Open(Box<Draft>, Option<Notice>),
     Exported(String),
     StorageFailed,
+    /// Saving works again after it failed.
+    StorageWorks,
+    /// Another tab saved a newer version of the open draft (web/tabs.rs).
+    External(Box<Draft>),
+    /// Another tab saved the open draft while this one changed it too: this tab goes on in a
+    /// copy of its own, so neither overwrites the other.
+    Forked(Box<Draft>),
     Notice(Option<Notice>),
     ShowDrafts(Option<Vec<DraftEntry>>),
 }
@@ -77,6 +84,12 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Another tab's save of what this tab already shows changes nothing (no render, no save).
+        if let Action::External(d) = &action {
+            if d.id != self.draft.id || crate::web::tabs::same_work(d, &self.draft) {
+                return self;
+            }
+        }
         let mut s = (*self).clone();
         match action {
             Action::Set(path, text) => {
@@ -126,6 +139,16 @@ impl Reducible for State {
             }
             Action::Exported(sum) => s.draft.exported = Some(sum),
             Action::StorageFailed => s.storage_ok = false,
+            Action::StorageWorks => s.storage_ok = true,
+            Action::External(draft) => {
+                s.draft = *draft;
+                s.notice = Some(Notice::Info(crate::web::tabs::adopted(s.lang).to_string()));
+            }
+            Action::Forked(draft) => {
+                s.draft = *draft;
+                let title = crate::web::tabs::forked(s.lang).to_string();
+                s.notice = Some(Notice::Problem { title, lines: Vec::new() });
+            }
             Action::Notice(n) => s.notice = n,
             Action::ShowDrafts(list) => s.drafts = list,
         }
