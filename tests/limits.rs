@@ -141,3 +141,28 @@ fn a_number_out_of_range_is_kept_as_text_not_a_reason_to_refuse_the_file() {
     let e = errors(text.as_bytes());
     assert_eq!(e.iter().map(|e| (e.0.as_str(), e.1)).collect::<Vec<_>>(), [("counts.members", "wrong_type")]);
 }
+
+#[test]
+fn what_reads_from_a_file_reads_from_storage_and_from_an_object() {
+    // The deepest nesting a file may hold (the file, `unit`, then 30 lists: 32), a text at the
+    // limit, as many keys as allowed.
+    let mut v = example();
+    let mut deep = json!("au fond");
+    for _ in 0..30 {
+        deep = json!([deep]);
+    }
+    v["unit"]["extension"] = deep;
+    v["notes"]["1.1"] = json!("ạ".repeat(dvht::file::limits::MAX_TEXT_CHARS));
+    let keys: serde_json::Map<String, Json> =
+        (0..dvht::file::limits::MAX_KEYS - 1).map(|i| (format!("k{i}"), json!(i))).collect();
+    v["facts"]["extension"] = Json::Object(keys);
+    let file = dvht::read(v.to_string().as_bytes()).expect("within every limit");
+    // Stored as a draft and read back, and given as an object (the JavaScript API): the same.
+    let draft = dvht::file::draft::Draft::new("d", file.clone());
+    assert_eq!(dvht::file::draft::decode(&dvht::file::draft::encode(&draft)).unwrap().file, file);
+    assert_eq!(dvht::file::read_value(v.clone()).unwrap(), file);
+    // One more level: refused all three ways.
+    v["unit"]["extension"] = json!([v["unit"]["extension"].clone()]);
+    assert_eq!(dvht::read(v.to_string().as_bytes()).unwrap_err()[0].code(), "over_limit");
+    assert_eq!(dvht::file::read_value(v).unwrap_err()[0].code(), "over_limit");
+}

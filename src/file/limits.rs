@@ -45,23 +45,25 @@ pub fn over(limit: Limit) -> Message {
 
 /// Checks a value that did not come from bytes against the limits of a file (depth, values,
 /// keys, text), iteratively: `Err` holds the path of the first place past a limit and why.
+/// Depth counts lists and objects, as the parser does: the file's own object is depth 1.
 pub fn check_value(root: &Json) -> Result<(), (String, Message)> {
     let mut values = 0usize;
-    // (value, its path, its depth)
-    let mut stack: Vec<(&Json, String, usize)> = vec![(root, String::new(), 1)];
-    while let Some((v, path, depth)) = stack.pop() {
+    // (value, its path, the lists and objects around it)
+    let mut stack: Vec<(&Json, String, usize)> = vec![(root, String::new(), 0)];
+    while let Some((v, path, around)) = stack.pop() {
         values += 1;
         if values > MAX_VALUES {
             return Err((path, over(Limit::Values)));
         }
-        if depth > MAX_DEPTH {
+        let depth = around + 1;
+        if matches!(v, Json::Array(_) | Json::Object(_)) && depth > MAX_DEPTH {
             return Err((path, over(Limit::Depth)));
         }
         match v {
             Json::String(s) if !text_fits(s) => return Err((path, over(Limit::TextChars))),
             Json::Array(list) => {
                 for (i, item) in list.iter().enumerate() {
-                    stack.push((item, format!("{path}[{i}]"), depth + 1));
+                    stack.push((item, format!("{path}[{i}]"), depth));
                 }
             }
             Json::Object(map) => {
@@ -73,7 +75,7 @@ pub fn check_value(root: &Json) -> Result<(), (String, Message)> {
                     if !text_fits(k) {
                         return Err((at, over(Limit::TextChars)));
                     }
-                    stack.push((item, at, depth + 1));
+                    stack.push((item, at, depth));
                 }
             }
             _ => {}
