@@ -29,6 +29,13 @@ use state::{Action, DraftEntry, Notice, State};
 
 pub use browser::today;
 
+/// The label of this build (`DVHT_RELEASE` at build time), shown in the footer and said by the
+/// Word worker when it starts, so a page never takes answers from another release's worker.
+pub const RELEASE: &str = match option_env!("DVHT_RELEASE") {
+    Some(r) => r,
+    None => "",
+};
+
 fn initial_state() -> State {
     let lang = match browser::saved_lang().as_deref() {
         Some("en") => Lang::En,
@@ -78,13 +85,22 @@ fn entries() -> Vec<DraftEntry> {
 fn import(file: web_sys::File, state: UseReducerHandle<State>) {
     let t = text::texts(state.lang);
     let name = file.name();
+    // Too large to be a dossier: refused before a byte is read (a 100 MB file used to freeze the
+    // tab for minutes).
+    if file.size() > crate::file::limits::MAX_FILE_BYTES as f64 {
+        let limit = crate::file::limits::over(crate::diagnostic::Limit::FileBytes);
+        let line = crate::Diagnostic::error(crate::rules::current(), "", limit).text(state.lang);
+        let title = t.cannot_open.replace("{name}", &name);
+        state.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![line] })));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let parsed = match browser::file_bytes(&file).await {
             Ok(bytes) => {
                 // A published report (.html) carries its dossier: open that.
                 let text = String::from_utf8_lossy(&bytes);
                 let carried = crate::documents::html::carried_dossier(&text).map(|j| j.as_bytes().to_vec());
-                crate::read(carried.as_deref().unwrap_or(&bytes))
+                crate::file::read_with_warnings(carried.as_deref().unwrap_or(&bytes))
                     .map_err(|e| e.iter().map(|d| d.text(state.lang)).collect())
             }
             Err(e) => Err(vec![e]),
@@ -94,14 +110,20 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 let title = t.cannot_open.replace("{name}", &name);
                 state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
             }
-            Ok(mut file) => {
+            Ok((mut file, warnings)) => {
                 if !state.draft.is_blank() && !browser::confirm(&t.confirm_replace.replace("{name}", &name)) {
                     return;
                 }
                 file.map_text(&|s| browser::nfc(s));
                 let mut draft = Draft::new(browser::new_id(), file);
                 draft.exported = Some(checksum(&crate::write(&draft.file)));
-                let notice = Notice::Info(t.opened.replace("{name}", &name));
+                // What reading found (a key given twice, a number kept as text) is said at once.
+                let mut opened = t.opened.replace("{name}", &name);
+                for w in &warnings {
+                    opened.push(' ');
+                    opened.push_str(&w.text(state.lang));
+                }
+                let notice = Notice::Info(opened);
                 state.dispatch(Action::Open(Box::new(draft), Some(notice)));
             }
         }

@@ -33,9 +33,13 @@ const DETAILS: &str = "Chi tiết kỹ thuật · Technical details";
 /// The name of the file offered.
 const FILE_NAME: &str = "dvht-ho-so-truoc-khi-loi.json";
 
-/// Installs the hook; called once, when the app starts.
+/// Installs the hook; called once, when the app starts, before Yew would install its own.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| show(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&wasm_bindgen::JsValue::from_str(&detail));
+        show(&detail);
+    }));
 }
 
 /// Whether the app has stopped after a panic: nothing is saved any more.
