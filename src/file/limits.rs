@@ -47,6 +47,42 @@ pub fn over(limit: Limit) -> Message {
 /// keys, text), iteratively: `Err` holds the path of the first place past a limit and why.
 /// Depth counts lists and objects, as the parser does: the file's own object is depth 1.
 pub fn check_value(root: &Json) -> Result<(), (String, Message)> {
+    // Most values are within every limit: checked first without naming paths, which only the
+    // value past a limit needs.
+    if within(root) {
+        return Ok(());
+    }
+    located(root)
+}
+
+/// Whether a value is within every limit, by a walk that builds no path.
+fn within(root: &Json) -> bool {
+    let mut values = 0usize;
+    let mut stack: Vec<(&Json, usize)> = vec![(root, 0)];
+    while let Some((v, around)) = stack.pop() {
+        values += 1;
+        let depth = around + 1;
+        let ok = match v {
+            Json::String(s) => text_fits(s),
+            Json::Array(list) => {
+                stack.extend(list.iter().map(|item| (item, depth)));
+                depth <= MAX_DEPTH
+            }
+            Json::Object(map) => {
+                stack.extend(map.values().map(|item| (item, depth)));
+                depth <= MAX_DEPTH && map.len() <= MAX_KEYS && map.keys().all(|k| text_fits(k))
+            }
+            _ => true,
+        };
+        if !ok || values > MAX_VALUES {
+            return false;
+        }
+    }
+    true
+}
+
+/// The first place past a limit, with its path.
+fn located(root: &Json) -> Result<(), (String, Message)> {
     let mut values = 0usize;
     // (value, its path, the lists and objects around it)
     let mut stack: Vec<(&Json, String, usize)> = vec![(root, String::new(), 0)];

@@ -62,10 +62,13 @@ fn initial_state() -> State {
     }
 }
 
-/// A draft read from storage becomes the open one: the tabs and the panic hook know it.
+/// A draft read from storage becomes the open one: the tabs and the panic hook know it (the
+/// hook keeps the record as stored, the last good one).
 fn from_storage(d: &Draft) {
     tabs::opened(d);
-    panic::remember(crate::file::draft::encode(d));
+    if let Some(record) = browser::get(&format!("{}{}", browser::DRAFT_PREFIX, d.id)) {
+        panic::remember(record);
+    }
 }
 
 fn entries() -> Vec<DraftEntry> {
