@@ -45,16 +45,17 @@ test-e2e: dist
 
 test-fuzz:
 	scripts/setup.sh fuzz
-	scripts/fuzz.sh 20
+	scripts/fuzz.sh 10
 
-## A bounded fuzzing run of the dossier reader (FUZZ_SECONDS, default 60)
+## A bounded fuzzing run of each target, the reader and the documents (FUZZ_SECONDS each, default 60)
 fuzz:
 	scripts/setup.sh fuzz
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Benchmarks: evaluation time natively; a 2,000-row member list imported; 5,000 dossiers
 ## through intake and the register and `dvht summary` on 10,000 files; download sizes, time to
-## the first usable input and re-render time in Chromium
+## the first usable input and re-render time in Chromium; open, keystroke and reload times of
+## large dossiers (100, 1,000 and 10,000 evidence items)
 bench: dist
 	cargo bench --locked --bench evaluate
 	cargo bench --locked --bench roster
@@ -62,6 +63,7 @@ bench: dist
 	scripts/bench-summary.sh 10000
 	node scripts/size.mjs
 	node scripts/perf.mjs
+	node scripts/bench-large.mjs
 
 size: dist
 	node scripts/size.mjs

@@ -55,6 +55,23 @@ pub enum Expected {
     Year,
 }
 
+/// A limit of the file format (`file::limits` has their numbers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// The size of a file, in bytes.
+    FileBytes,
+    /// How deep values nest.
+    Depth,
+    /// Values in one file.
+    Values,
+    /// Keys of one object.
+    Keys,
+    /// Characters of one text.
+    TextChars,
+    /// Evidence items in one dossier.
+    EvidenceItems,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
     EmptyFile,
@@ -304,6 +321,29 @@ pub enum Message {
         date: Date,
         council: Date,
     },
+
+    // The limits and strictness of the file (issue 10): a limit passed (`max` is its number);
+    // a key given twice in one object (a warning: the later value is kept); a number beyond a
+    // 64-bit float, kept as its text (a warning); from the JavaScript API, a number that is not
+    // finite (NaN, Infinity), an object that contains itself, and a value JSON cannot hold (a
+    // function, a symbol, a BigInt).
+    OverLimit {
+        limit: Limit,
+        max: u64,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    NumberOutOfRange {
+        found: String,
+    },
+    NotFinite {
+        found: String,
+    },
+    Cyclic,
+    NotJsonValue {
+        found: String,
+    },
 }
 
 /// Why a received file is not taken in (appraisal.md §2: listed, never dropped).
@@ -392,6 +432,12 @@ impl Message {
             Message::ReplacedNotDecided => "replaced_not_decided",
             Message::AfterDeadline { .. } => "after_deadline",
             Message::BeforeCouncil { .. } => "before_council",
+            Message::OverLimit { .. } => "over_limit",
+            Message::DuplicateKey { .. } => "duplicate_key",
+            Message::NumberOutOfRange { .. } => "number_out_of_range",
+            Message::NotFinite { .. } => "not_finite",
+            Message::Cyclic => "cyclic",
+            Message::NotJsonValue { .. } => "not_json_value",
         }
     }
 }

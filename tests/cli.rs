@@ -136,3 +136,150 @@ fn help_version_and_ruleset() {
     assert_eq!(rules["indicators"].as_array().unwrap().len(), 62);
     assert_eq!(rules["kinds"].as_array().unwrap().len(), 25);
 }
+
+// ── Issue 10: the command line at the edges ──────────────────────────────────────────────
+
+/// Runs dvht with arguments that need not be UTF-8.
+#[cfg(unix)]
+fn dvht_os(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dvht")).args(args).stdin(Stdio::null()).output().unwrap()
+}
+
+#[cfg(unix)]
+fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
+
+#[test]
+#[cfg(unix)]
+fn a_file_name_that_is_not_utf8_is_read_and_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_file("x", b"").parent().unwrap().to_path_buf();
+    let name = std::ffi::OsStr::from_bytes(b"h\xf4 s\xff.json");
+    let path = dir.join(name);
+    std::fs::write(&path, include_bytes!("fixtures/spec-example.json")).unwrap();
+    let r = result(&dvht_os(&[os("evaluate"), os("--today"), os("2025-11-21"), path.as_os_str()]));
+    assert_eq!(r["level"], 0);
+    // An invalid file with such a name: its name is shown as well as it can be.
+    std::fs::write(&path, b"{}").unwrap();
+    let out = dvht_os(&[os("evaluate"), path.as_os_str()]);
+    let err = failure(&out);
+    assert!(err.contains("h\u{FFFD} s\u{FFFD}.json"), "{err}");
+}
+
+#[test]
+fn input_is_read_up_to_its_limit_not_forever() {
+    // /dev/zero never ends: it used to be read until memory ran out.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dvht"))
+        .args(["evaluate", "/dev/zero"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("still reading /dev/zero after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let err = failure(&child.wait_with_output().unwrap());
+    assert!(err.contains("16 MB"), "{err}");
+    // The same through stdin (the writer may find the pipe closed early: that is the point).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dvht"))
+        .args(["evaluate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..40 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    let err = failure(&child.wait_with_output().unwrap());
+    writer.join().unwrap();
+    assert!(err.contains("16 MB"), "{err}");
+}
+
+#[test]
+fn documents_are_never_written_over_their_own_dossier_or_each_other() {
+    let bytes = dvht::write(&full("thpt"));
+    let dossier = temp_file("own.json", bytes.as_bytes());
+    let d = dossier.to_str().unwrap();
+    for args in [
+        vec!["documents", "--html", d, d],
+        vec!["documents", "--docx", d, d],
+        vec!["documents", "--html", &format!("{}/./own.json", dossier.parent().unwrap().display()), d],
+    ] {
+        let err = failure(&dvht(&args, None));
+        assert!(err.contains("own.json") && err.contains("ghi đè"), "{args:?}: {err}");
+        assert_eq!(std::fs::read_to_string(&dossier).unwrap(), bytes, "{args:?}: the dossier is untouched");
+    }
+    // Through a second name (a hard link) too.
+    let link = dossier.with_file_name("own-link.json");
+    let _ = std::fs::remove_file(&link);
+    std::fs::hard_link(&dossier, &link).unwrap();
+    failure(&dvht(&["documents", "--html", link.to_str().unwrap(), d], None));
+    assert_eq!(std::fs::read_to_string(&dossier).unwrap(), bytes);
+    // The two outputs cannot be one file.
+    let same = dossier.with_file_name("both.out");
+    let err =
+        failure(&dvht(&["documents", "--html", same.to_str().unwrap(), "--docx", same.to_str().unwrap(), d], None));
+    assert!(err.contains("both.out"), "{err}");
+    assert!(!same.exists());
+}
+
+#[test]
+fn a_published_report_is_read_as_the_dossier_it_carries() {
+    let dossier = temp_file("carried.json", dvht::write(&full("thpt")).as_bytes());
+    let report = dossier.with_file_name("carried.html");
+    let out = dvht(
+        &["documents", "--today", "2025-12-01", "--html", report.to_str().unwrap(), dossier.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // Published without its data (the default), the report carries no dossier, and says so.
+    let refused = failure(&dvht(&["evaluate", report.to_str().unwrap()], None));
+    assert!(refused.contains("--embed"), "{refused}");
+    let out = dvht(
+        &[
+            "documents",
+            "--today",
+            "2025-12-01",
+            "--html",
+            report.to_str().unwrap(),
+            "--embed",
+            dossier.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let from_json = dvht(&["evaluate", "--today", "2025-12-01", dossier.to_str().unwrap()], None);
+    let from_html = dvht(&["evaluate", "--today", "2025-12-01", report.to_str().unwrap()], None);
+    assert_eq!(result(&from_html), result(&from_json));
+    // And its documents again, from the report.
+    let again = dossier.with_file_name("again.docx");
+    let out = dvht(&["documents", "--docx", again.to_str().unwrap(), report.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::metadata(&again).unwrap().len() > 10_000);
+}
+
+#[test]
+fn a_repeated_key_is_reported_in_the_result() {
+    let text = dvht::write(&full("thpt")).replacen("\"kind\": \"thpt\",", "\"kind\": \"thcs\", \"kind\": \"thpt\",", 1);
+    assert!(text.contains("\"thcs\""));
+    let r = result(&dvht(&["evaluate", "--today", "2025-12-01", "-"], Some(text.as_bytes())));
+    assert_eq!(r["level"], 2, "the later value is the one used");
+    let dup: Vec<&serde_json::Value> =
+        r["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "duplicate_key").collect();
+    assert_eq!(dup.len(), 1, "{}", r["diagnostics"]);
+    assert_eq!(dup[0]["field"], "unit.kind");
+    assert_eq!(dup[0]["severity"], "warning");
+}

@@ -221,3 +221,27 @@ fn appraisal_documents_and_bad_files() {
     assert_eq!(dvht(&["appraisal", "evaluate"]).status.code(), Some(2));
     assert_eq!(dvht(&["appraisal", "documents", path.to_str().unwrap()]).status.code(), Some(2));
 }
+
+#[test]
+fn appraisal_documents_never_write_over_what_they_read_nor_over_each_other() {
+    let d = dir("overwrite");
+    let path = d.join("tham-dinh.json");
+    let bytes = dvht::appraisal::write(&appraisal_file());
+    std::fs::write(&path, &bytes).unwrap();
+    let (html, docx) = (d.join("p.html"), d.join("p.docx"));
+    for args in [
+        vec!["--report", path.to_str().unwrap()],
+        vec!["--html", html.to_str().unwrap(), "--docx", html.to_str().unwrap()],
+        vec!["--register", path.to_str().unwrap(), "--docx", docx.to_str().unwrap(), "--xlsx", path.to_str().unwrap()],
+    ] {
+        let mut all = vec!["appraisal", "documents"];
+        all.extend(&args);
+        all.push(path.to_str().unwrap());
+        let out = dvht(&all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("không ghi đè") || err.contains("không thể ghi đè"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes.as_bytes(), "the appraisal file is untouched");
+    assert!(!html.exists() && !docx.exists(), "nothing written");
+}

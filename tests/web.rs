@@ -393,3 +393,149 @@ async fn text_to_fix_is_named_never_asked_for_again() {
     assert_eq!(app.value("counts.members"), "1500", "the control keeps what was typed");
     app.unmount();
 }
+
+// ── Issue 10 ────────────────────────────────────────────────────────────────────────────────
+
+fn storage_refuses(refuses: bool) {
+    if refuses {
+        js("window.__setItem = window.__setItem || Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    } else {
+        js("if (window.__setItem) Storage.prototype.setItem = window.__setItem;");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_storage_warning_goes_once_saving_works_again() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    storage_refuses(true);
+    app.set("unit.kind", "ubnd_xa").await;
+    storage_refuses(false);
+    let alert = |app: &Mounted| {
+        app.root
+            .query_selector("[role=alert]")
+            .unwrap()
+            .map(|a| a.text_content().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    assert!(alert(&app).contains("Lưu ra tệp"), "the failure is explained");
+    app.set("counts.members", "41").await;
+    assert!(!alert(&app).contains("Lưu ra tệp"), "saving works again: {}", alert(&app));
+    let id = storage().get_item("dvht.current").unwrap().unwrap();
+    let draft = dvht::file::draft::decode(&storage().get_item(&format!("dvht.draft.{id}")).unwrap().unwrap()).unwrap();
+    assert_eq!(draft.file.values.count(dvht::rules::Input::Members), Some(41));
+    assert!(app.attr("[data-testid=save-state]", "class").is_some(), "the usual save state is back");
+    app.unmount();
+}
+
+/// Runs an async JavaScript body and waits for its value.
+async fn js_await(body: &str) -> wasm_bindgen::JsValue {
+    let f = js_sys::Function::new_no_args(&format!("return (async () => {{ {body} }})();"));
+    let promise: js_sys::Promise = f.call0(&wasm_bindgen::JsValue::NULL).unwrap().dyn_into().unwrap();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
+}
+
+fn stored_draft() -> dvht::file::draft::Draft {
+    let id = storage().get_item("dvht.current").unwrap().expect("a current draft");
+    dvht::file::draft::decode(&storage().get_item(&format!("dvht.draft.{id}")).unwrap().unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn after_a_panic_nothing_typed_before_it_is_lost() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("unit.name", "UBND xã Tân Tiến").await;
+    app.set("counts.members", "1.200").await;
+    // What the panic hook shows (a real panic would end the test run: see tests/e2e).
+    dvht::web::panic::show("panicked at src/web/view/form.rs:1:1: a test");
+    let dialog = document().query_selector("[data-testid=crash]").unwrap().expect("the user is told");
+    assert_eq!(dialog.get_attribute("role").as_deref(), Some("alertdialog"));
+    let text = dialog.text_content().unwrap();
+    assert!(text.contains("dvht gặp lỗi") && text.contains("không bị ghi đè"), "{text}");
+    assert!(text.contains("a test"), "the details are there to be reported");
+    assert!(app.root.query_selector(".app[inert]").unwrap().is_some(), "the form takes no more input");
+    // The offered file is the dossier as last saved.
+    let link = dialog.query_selector("a[download]").unwrap().expect("a file to save");
+    assert!(link.get_attribute("href").unwrap().starts_with("blob:"));
+    let js = "return await (await fetch(document.querySelector('[data-testid=crash] a[download]').href)).text();";
+    let offered = js_await(js).await.as_string().unwrap();
+    let file = dvht::read(offered.as_bytes()).expect("a dossier file");
+    assert_eq!(file.unit.name.as_deref(), Some("UBND xã Tân Tiến"));
+    assert_eq!(file.values.count(dvht::rules::Input::Members), Some(1200));
+    assert_eq!(offered, dvht::write(&file), "the canonical bytes");
+    // Whatever the broken app does next is not saved over the last good draft.
+    app.set("unit.name", "sau lỗi").await;
+    assert_eq!(stored_draft().file.unit.name.as_deref(), Some("UBND xã Tân Tiến"));
+    assert!(dialog.query_selector("a[href]:not([download])").unwrap().is_some(), "a reload link");
+    dvht::web::panic::clear();
+    app.unmount();
+}
+
+/// What another tab's save looks like to this one: the record written, then the event.
+fn another_tab_saves(d: &dvht::file::draft::Draft, announce: bool) {
+    let key = format!("dvht.draft.{}", d.id);
+    let text = dvht::file::draft::encode(d);
+    let old = storage().get_item(&key).unwrap();
+    storage().set_item(&key, &text).unwrap();
+    if announce {
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(&key));
+        init.set_old_value(old.as_deref());
+        init.set_new_value(Some(&text));
+        let e = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(&e).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_is_shown_not_overwritten() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("unit.name", "Tab một").await;
+    // Tab 2 changes the head of the unit and saves.
+    let mut theirs = stored_draft();
+    theirs.file.unit.head = Some("Người ở thẻ hai".into());
+    theirs.rev += 1;
+    another_tab_saves(&theirs, true);
+    yew::scheduler::flush().await;
+    assert_eq!(app.value("unit.head"), "Người ở thẻ hai", "this tab shows the newer version");
+    assert!(app.text().contains("thẻ (tab) khác"), "and says so");
+    // This tab's next change builds on it: nothing of either is lost.
+    app.set("counts.members", "40").await;
+    let both = stored_draft();
+    assert_eq!(both.file.unit.head.as_deref(), Some("Người ở thẻ hai"));
+    assert_eq!(both.file.values.count(dvht::rules::Input::Members), Some(40));
+    assert_eq!(both.rev, theirs.rev + 1);
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_changing_one_draft_at_once_keep_both() {
+    fresh_storage();
+    let app = Mounted::new().await;
+    app.set("unit.kind", "ubnd_xa").await;
+    app.set("unit.name", "Bản chung").await;
+    let id = storage().get_item("dvht.current").unwrap().unwrap();
+    // Tab 2 saves, and this tab types before it hears of it.
+    let mut theirs = stored_draft();
+    theirs.file.unit.head = Some("Người ở thẻ hai".into());
+    theirs.rev += 1;
+    another_tab_saves(&theirs, false);
+    app.set("counts.members", "55").await;
+    yew::scheduler::flush().await;
+    // Tab 2's save is intact...
+    let key = format!("dvht.draft.{id}");
+    let kept = dvht::file::draft::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(kept.file.unit.head.as_deref(), Some("Người ở thẻ hai"));
+    assert_eq!(kept.file.values.count(dvht::rules::Input::Members), None);
+    // ...and this tab's work goes on in a draft of its own, which it says.
+    let mine = stored_draft();
+    assert_ne!(mine.id, id);
+    assert_eq!(mine.file.values.count(dvht::rules::Input::Members), Some(55));
+    assert_eq!(mine.file.unit.name.as_deref(), Some("Bản chung"));
+    assert!(app.text().contains("bản nháp riêng"), "{}", app.text());
+    assert_eq!(app.value("counts.members"), "55");
+    app.unmount();
+}

@@ -18,11 +18,12 @@ fn main() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    // Messages sent before this point were dropped: the app waits for this word.
-    let _ = scope.post_message(&JsValue::from_str(READY));
+    // Messages sent before this point were dropped: the app waits for this word, which names
+    // the release (src/web/print.rs refuses a worker of another release than the page).
+    let _ = scope.post_message(&JsValue::from_str(&format!("{READY}{}", dvht::web::RELEASE)));
 }
 
-/// Said once the worker listens.
+/// Said once the worker listens, followed by the release.
 #[cfg(target_arch = "wasm32")]
 const READY: &str = "dvht-docx:ready";
 

@@ -3,11 +3,15 @@
 //! The only IO of the project outside the browser: reading the file, the system date,
 //! printing. Exit 0 with the result on stdout; exit 2 with a message on stderr otherwise.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use dvht::{assess, Date, Env, Lang};
+use dvht::diagnostic::Limit;
+use dvht::file::limits;
+use dvht::{assess, Date, Diagnostic, Env, Lang};
 
 const USAGE: &str = "\
 dvht — tự đánh giá “Đơn vị học tập” theo Thông tư 24/2023/TT-BGDĐT
@@ -35,12 +39,15 @@ Cách dùng / Usage:
   dvht --version
   dvht --help
 
+FILE.json có thể là báo cáo HTML dvht đã xuất kèm dữ liệu hồ sơ: hồ sơ đi kèm trong đó được đọc.
+FILE.json may be a report dvht published with its data (--embed): the dossier it carries is read.
 Mã thoát / Exit status: 0 thành công / success; 2 tệp hoặc tham số không hợp lệ / invalid file or arguments.
 “Hôm nay” mặc định là ngày hiện tại ở Việt Nam (UTC+7) / “today” defaults to the current date in Vietnam (UTC+7).
 ";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments as the system gives them: a file name need not be UTF-8.
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -51,131 +58,181 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), String> {
-    match args.first().map(String::as_str) {
-        None | Some("-h" | "--help" | "help") => print(USAGE),
-        Some("-V" | "--version") => print(&format!("dvht {}\n", env!("CARGO_PKG_VERSION"))),
-        Some("evaluate") => evaluate(&args[1..]),
-        Some("documents") => documents(&args[1..]),
-        Some("summary") => summary(&args[1..]),
-        Some("appraisal") => match args.get(1).map(String::as_str) {
+/// A file name as it can be shown (bytes that are not UTF-8 as U+FFFD).
+fn shown(path: &OsStr) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// An option's value, which must be text.
+fn text_value(flag: &str, value: Option<&OsString>) -> Result<String, String> {
+    let value = value.ok_or_else(|| format!("{flag} cần một giá trị / needs a value."))?;
+    value.to_str().map(str::to_string).ok_or_else(|| format!("{flag}: “{}” không phải văn bản UTF-8.", shown(value)))
+}
+
+fn parse_today(value: &str) -> Result<Date, String> {
+    Date::parse(value).ok_or_else(|| format!("--today: “{value}” không phải ngày hợp lệ dạng YYYY-MM-DD."))
+}
+
+fn run(args: &[OsString]) -> Result<(), String> {
+    let command = args.first().map(|a| a.to_str().ok_or_else(|| shown(a)));
+    match command {
+        None | Some(Ok("-h" | "--help" | "help")) => print(USAGE),
+        Some(Ok("-V" | "--version")) => print(&format!("dvht {}\n", env!("CARGO_PKG_VERSION"))),
+        Some(Ok("evaluate")) => evaluate(&args[1..]),
+        Some(Ok("documents")) => documents(&args[1..]),
+        Some(Ok("summary")) => summary(&args[1..]),
+        Some(Ok("appraisal")) => match args.get(1).and_then(|a| a.to_str()) {
             Some("evaluate") => appraisal_evaluate(&args[2..]),
             Some("documents") => appraisal_documents(&args[2..]),
             _ => Err(format!("Cần “dvht appraisal evaluate FILE” hoặc “dvht appraisal documents …”.\n\n{USAGE}")),
         },
-        Some("ruleset") => {
+        Some(Ok("ruleset")) => {
             let json = serde_json::to_string_pretty(dvht::rules::current()).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
         }
-        Some(other) => Err(format!("Lệnh không hợp lệ: “{other}”. Chạy “dvht --help” để xem cách dùng.")),
+        Some(Ok(other)) => Err(format!("Lệnh không hợp lệ: “{other}”. Chạy “dvht --help” để xem cách dùng.")),
+        Some(Err(other)) => Err(format!("Lệnh không hợp lệ: “{other}”. Chạy “dvht --help” để xem cách dùng.")),
     }
 }
 
-fn evaluate(args: &[String]) -> Result<(), String> {
+fn evaluate(args: &[OsString]) -> Result<(), String> {
     let mut today = None;
     let mut lang = Lang::Vi;
-    let mut path = None;
+    let mut path: Option<&OsString> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--today" => {
+        match arg.to_str() {
+            Some("--today") => {
                 let value = it.next().ok_or("--today cần một ngày dạng YYYY-MM-DD.")?;
-                today = Some(
-                    Date::parse(value)
-                        .ok_or_else(|| format!("--today: “{value}” không phải ngày hợp lệ dạng YYYY-MM-DD."))?,
-                );
+                today = Some(parse_today(&text_value("--today", Some(value))?)?);
             }
-            "--lang" => {
-                lang = match it.next().map(String::as_str) {
+            Some("--lang") => {
+                lang = match it.next().and_then(|l| l.to_str()) {
                     Some("vi") => Lang::Vi,
                     Some("en") => Lang::En,
                     _ => return Err("--lang nhận vi hoặc en.".into()),
                 }
             }
-            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
-            file => {
-                if path.replace(file).is_some() {
+            Some(flag) if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            _ => {
+                if path.replace(arg).is_some() {
                     return Err("Chỉ đánh giá một tệp mỗi lần.".into());
                 }
             }
         }
     }
     let path = path.ok_or_else(|| format!("Thiếu tệp hồ sơ cần đánh giá.\n\n{USAGE}"))?;
-    let bytes = read_input(path)?;
+    let bytes = read_input(path, lang)?;
     let env = Env::new(today.unwrap_or_else(today_in_vietnam));
-    let assessed = dvht::read(&bytes).map(|file| assess(&file, &env));
-    match assessed.and_then(|a| a.evaluation.ok_or(a.problems)) {
-        Ok(result) => {
+    let assessed = dvht::file::read_with_warnings(&bytes).map(|(file, warnings)| (assess(&file, &env), warnings));
+    match assessed.and_then(|(a, warnings)| a.evaluation.map(|e| (e, warnings)).ok_or(a.problems)) {
+        Ok((mut result, warnings)) => {
+            // What reading found (a repeated key, a number kept as text) comes first.
+            result.diagnostics.splice(0..0, warnings);
             let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
             print(&format!("{json}\n"))
         }
-        Err(problems) => {
-            let mut out = format!("{path}: hồ sơ không hợp lệ / invalid dossier\n");
-            for p in &problems {
-                out.push_str(&format!("{}\n", problem_line(p, lang)));
-            }
-            Err(out)
-        }
+        Err(problems) => Err(invalid(path, &problems, lang)),
     }
 }
 
-fn documents(args: &[String]) -> Result<(), String> {
+fn invalid(path: &OsStr, problems: &[Diagnostic], lang: Lang) -> String {
+    let mut out = format!("{}: hồ sơ không hợp lệ / invalid dossier\n", shown(path));
+    for p in problems {
+        out.push_str(&format!("{}\n", problem_line(p, lang)));
+    }
+    out
+}
+
+fn documents(args: &[OsString]) -> Result<(), String> {
     let mut today = None;
-    let (mut html, mut docx, mut path) = (None, None, None);
+    let (mut html, mut docx, mut path): (Option<PathBuf>, Option<PathBuf>, Option<&OsString>) = (None, None, None);
     let mut embed = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("{flag} cần một giá trị."));
-        match arg.as_str() {
-            "--today" => {
-                let v = value("--today")?;
-                today = Some(
-                    Date::parse(&v).ok_or_else(|| format!("--today: “{v}” không phải ngày hợp lệ dạng YYYY-MM-DD."))?,
-                );
-            }
-            "--html" => html = Some(value("--html")?),
-            "--embed" => embed = true,
-            "--docx" => docx = Some(value("--docx")?),
-            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
-            file => path = Some(file.to_string()),
+        let mut value = |flag: &str| it.next().map(PathBuf::from).ok_or_else(|| format!("{flag} cần một giá trị."));
+        match arg.to_str() {
+            Some("--today") => today = Some(parse_today(&text_value("--today", it.next())?)?),
+            Some("--html") => html = Some(value("--html")?),
+            Some("--embed") => embed = true,
+            Some("--docx") => docx = Some(value("--docx")?),
+            Some(flag) if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            _ => path = Some(arg),
         }
     }
     let path = path.ok_or_else(|| format!("Thiếu tệp hồ sơ.\n\n{USAGE}"))?;
     if html.is_none() && docx.is_none() {
         return Err("Cần --html hoặc --docx (hoặc cả hai).".into());
     }
-    let bytes = read_input(&path)?;
-    let invalid = |problems: Vec<dvht::Diagnostic>| {
-        let lines: Vec<String> = problems.iter().map(|p| problem_line(p, Lang::Vi)).collect();
-        format!("{path}: hồ sơ không hợp lệ / invalid dossier\n{}", lines.join("\n"))
-    };
-    let file = dvht::read(&bytes).map_err(invalid)?;
+    // Never write over the dossier being read, nor one output over the other.
+    let outputs: Vec<&PathBuf> = html.iter().chain(docx.iter()).collect();
+    for out in &outputs {
+        if path != "-" && same_file(out, Path::new(path)) {
+            return Err(format!(
+                "{}: không ghi đè lên hồ sơ đang đọc ({}). Hãy chọn tên tệp khác.\n{}: refusing to overwrite the dossier being read.",
+                out.display(),
+                shown(path),
+                out.display()
+            ));
+        }
+    }
+    if let [a, b] = outputs[..] {
+        if same_file(a, b) {
+            return Err(format!(
+                "{}: --html và --docx không thể ghi đè cùng một tệp.\n{}: --html and --docx cannot write the same file.",
+                a.display(),
+                a.display()
+            ));
+        }
+    }
+    let bytes = read_input(path, Lang::Vi)?;
+    let file = dvht::read(&bytes).map_err(|p| invalid(path, &p, Lang::Vi))?;
     let a = assess(&file, &Env::new(today.unwrap_or_else(today_in_vietnam)));
-    let docs = dvht::documents::build(&file, &a).ok_or_else(|| invalid(a.problems.clone()))?;
+    let docs = dvht::documents::build(&file, &a).ok_or_else(|| invalid(path, &a.problems, Lang::Vi))?;
     let title = dvht::documents::title(&file, &a);
     if let Some(out) = html {
         // The dossier rides along only when asked (`--embed`): a published page shows, it
         // does not carry notes or where each document is kept.
         let page = dvht::documents::html::standalone(&docs, embed.then_some(&file), &title);
-        std::fs::write(&out, page).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+        std::fs::write(&out, page).map_err(|e| format!("{}: không ghi được tệp ({e}).", out.display()))?;
     }
     if let Some(out) = docx {
         std::fs::write(&out, dvht::documents::docx::write(&docs, &title))
-            .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+            .map_err(|e| format!("{}: không ghi được tệp ({e}).", out.display()))?;
     }
     Ok(())
 }
 
+/// Whether two paths name one file: the same device and inode when both exist (a second name,
+/// a link), else the same canonical folder and name.
+fn same_file(a: &Path, b: &Path) -> bool {
+    if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (x, y);
+            return std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok();
+        }
+    }
+    let place = |p: &Path| {
+        let folder = p.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(folder).ok()?.join(p.file_name()?))
+    };
+    place(a).is_some_and(|pa| Some(pa) == place(b))
+}
+
 /// `--today YYYY-MM-DD`.
-fn today_arg(value: Option<&String>) -> Result<Date, String> {
-    let value = value.ok_or("--today cần một ngày dạng YYYY-MM-DD.")?;
-    Date::parse(value).ok_or_else(|| format!("--today: “{value}” không phải ngày hợp lệ dạng YYYY-MM-DD."))
+fn today_arg(value: Option<&OsString>) -> Result<Date, String> {
+    parse_today(&text_value("--today", value)?)
 }
 
 /// Every `.json` file under a folder, in name order (folders first walked, then files).
-fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<std::path::PathBuf> =
-        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -187,26 +244,27 @@ fn json_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::
     Ok(())
 }
 
-fn summary(args: &[String]) -> Result<(), String> {
+fn summary(args: &[OsString]) -> Result<(), String> {
     use dvht::appraisal::summary::{Options, Summary};
     let mut options = Options::default();
-    let (mut csv, mut today, mut paths) = (None, None, Vec::new());
+    let (mut csv, mut today, mut paths): (Option<PathBuf>, _, Vec<PathBuf>) = (None, None, Vec::new());
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--year" => {
-                let v = it.next().ok_or("--year cần một năm, ví dụ 2025.")?;
+        match arg.to_str() {
+            Some("--year") => {
+                let v = text_value("--year", it.next())?;
                 options.year = Some(v.parse().map_err(|_| format!("--year: “{v}” không phải một năm."))?);
             }
-            "--scope" => {
-                let v = it.next().ok_or("--scope nhận huyen hoặc tinh.")?;
-                options.scope =
-                    Some(dvht::Scope::from_key(v).ok_or_else(|| format!("--scope: “{v}”: chỉ nhận huyen hoặc tinh."))?);
+            Some("--scope") => {
+                let v = text_value("--scope", it.next())?;
+                options.scope = Some(
+                    dvht::Scope::from_key(&v).ok_or_else(|| format!("--scope: “{v}”: chỉ nhận huyen hoặc tinh."))?,
+                );
             }
-            "--csv" => csv = Some(it.next().ok_or("--csv cần tên tệp.")?.clone()),
-            "--today" => today = Some(today_arg(it.next())?),
-            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
-            path => paths.push(path.to_string()),
+            Some("--csv") => csv = Some(PathBuf::from(it.next().ok_or("--csv cần tên tệp.")?)),
+            Some("--today") => today = Some(today_arg(it.next())?),
+            Some(flag) if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            _ => paths.push(PathBuf::from(arg)),
         }
     }
     if paths.is_empty() {
@@ -214,15 +272,14 @@ fn summary(args: &[String]) -> Result<(), String> {
     }
     let env = Env::new(today.unwrap_or_else(today_in_vietnam));
     let mut s = Summary::new(options);
-    for path in &paths {
-        let p = std::path::Path::new(path);
+    for p in &paths {
         let mut files = Vec::new();
         if p.is_dir() {
             if let Err(e) = json_files(p, &mut files) {
-                s.unreadable(path, format!("không đọc được thư mục ({e})."));
+                s.unreadable(&p.display().to_string(), format!("không đọc được thư mục ({e})."));
             }
         } else {
-            files.push(p.to_path_buf());
+            files.push(p.clone());
         }
         for f in files {
             let name = f.display().to_string();
@@ -235,7 +292,7 @@ fn summary(args: &[String]) -> Result<(), String> {
     if let Some(out) = csv {
         let sheet = dvht::documents::appraisal::tables::summary_units(dvht::rules::current(), &s);
         std::fs::write(&out, dvht::sheets::csv::write(&sheet))
-            .map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+            .map_err(|e| format!("{}: không ghi được tệp ({e}).", out.display()))?;
     }
     let json = serde_json::to_string_pretty(&s.to_json(&|d| d.text(Lang::Vi))).map_err(|e| e.to_string())?;
     print(&format!("{json}\n"))?;
@@ -249,55 +306,76 @@ fn summary(args: &[String]) -> Result<(), String> {
 /// The options shared by the `appraisal` commands, the file and its register.
 struct AppraisalArgs {
     env: Env,
-    path: String,
     file: dvht::appraisal::AppraisalFile,
     known: Option<dvht::appraisal::recognitions::Recognitions>,
-    outputs: Vec<(String, String)>,
+    outputs: Vec<(String, PathBuf)>,
 }
 
-fn appraisal_args(args: &[String], outputs: &[&str]) -> Result<AppraisalArgs, String> {
-    let (mut today, mut register, mut path, mut out) = (None, None, None, Vec::new());
+fn appraisal_args(args: &[OsString], outputs: &[&str]) -> Result<AppraisalArgs, String> {
+    let (mut today, mut register, mut path, mut out): (_, Option<PathBuf>, Option<&OsString>, Vec<(String, PathBuf)>) =
+        (None, None, None, Vec::new());
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--today" => today = Some(today_arg(it.next())?),
-            "--register" => register = Some(it.next().ok_or("--register cần tên tệp sổ theo dõi công nhận.")?.clone()),
-            flag if outputs.contains(&flag) => {
-                out.push((flag.to_string(), it.next().ok_or_else(|| format!("{flag} cần tên tệp."))?.clone()))
+        match arg.to_str() {
+            Some("--today") => today = Some(today_arg(it.next())?),
+            Some("--register") => {
+                register = Some(PathBuf::from(it.next().ok_or("--register cần tên tệp sổ theo dõi công nhận.")?))
             }
-            flag if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
-            file => {
-                if path.replace(file.to_string()).is_some() {
+            Some(flag) if outputs.contains(&flag) => {
+                out.push((flag.to_string(), PathBuf::from(it.next().ok_or_else(|| format!("{flag} cần tên tệp."))?)))
+            }
+            Some(flag) if flag.starts_with("--") => return Err(format!("Tùy chọn không hợp lệ: “{flag}”.\n\n{USAGE}")),
+            _ => {
+                if path.replace(arg).is_some() {
                     return Err("Chỉ một tệp thẩm định mỗi lần.".into());
                 }
             }
         }
     }
     let path = path.ok_or_else(|| format!("Thiếu tệp thẩm định.\n\n{USAGE}"))?;
-    let invalid = |what: &str, p: &str, problems: Vec<dvht::Diagnostic>| {
+    // Never write over a file being read, nor one output over another.
+    let inputs: Vec<&Path> =
+        std::iter::once(Path::new(path)).filter(|p| *p != Path::new("-")).chain(register.as_deref()).collect();
+    for (i, (flag, o)) in out.iter().enumerate() {
+        if let Some(input) = inputs.iter().find(|p| same_file(o, p)) {
+            return Err(format!(
+                "{}: không ghi đè lên tệp đang đọc ({}). Hãy chọn tên tệp khác.\n{}: refusing to overwrite a file being read.",
+                o.display(),
+                input.display(),
+                o.display()
+            ));
+        }
+        if let Some((other, _)) = out[..i].iter().find(|(_, p)| same_file(o, p)) {
+            return Err(format!(
+                "{}: {other} và {flag} không thể ghi đè cùng một tệp.\n{}: {other} and {flag} cannot write the same file.",
+                o.display(),
+                o.display()
+            ));
+        }
+    }
+    let invalid = |what: &str, p: &OsStr, problems: Vec<Diagnostic>| {
         let lines: Vec<String> = problems.iter().map(|d| problem_line(d, Lang::Vi)).collect();
-        format!("{p}: {what} không hợp lệ / invalid\n{}", lines.join("\n"))
+        format!("{}: {what} không hợp lệ / invalid\n{}", shown(p), lines.join("\n"))
     };
-    let file = dvht::appraisal::read(&read_input(&path)?).map_err(|e| invalid("tệp thẩm định", &path, e))?;
+    let file = dvht::appraisal::read(&read_all(path)?).map_err(|e| invalid("tệp thẩm định", path, e))?;
     let known = match register {
         Some(r) => Some(
-            dvht::appraisal::recognitions::read(&read_input(&r)?)
-                .map_err(|e| invalid("sổ theo dõi công nhận", &r, e))?,
+            dvht::appraisal::recognitions::read(&read_all(r.as_os_str())?)
+                .map_err(|e| invalid("sổ theo dõi công nhận", r.as_os_str(), e))?,
         ),
         None => None,
     };
-    Ok(AppraisalArgs { env: Env::new(today.unwrap_or_else(today_in_vietnam)), path, file, known, outputs: out })
+    Ok(AppraisalArgs { env: Env::new(today.unwrap_or_else(today_in_vietnam)), file, known, outputs: out })
 }
 
-fn appraisal_evaluate(args: &[String]) -> Result<(), String> {
+fn appraisal_evaluate(args: &[OsString]) -> Result<(), String> {
     let a = appraisal_args(args, &[])?;
     let reg = dvht::appraisal::review(&a.file, &a.env, a.known.as_ref());
     let json = serde_json::to_string_pretty(&reg.to_json()).map_err(|e| e.to_string())?;
-    let _ = &a.path;
     print(&format!("{json}\n"))
 }
 
-fn appraisal_documents(args: &[String]) -> Result<(), String> {
+fn appraisal_documents(args: &[OsString]) -> Result<(), String> {
     use dvht::documents::{appraisal as papers, docx, html};
     let a = appraisal_args(args, &["--html", "--docx", "--xlsx", "--report"])?;
     if a.outputs.is_empty() {
@@ -325,14 +403,14 @@ fn appraisal_documents(args: &[String]) -> Result<(), String> {
             }
             _ => dvht::appraisal::report::write(&report).into_bytes(),
         };
-        std::fs::write(out, bytes).map_err(|e| format!("{out}: không ghi được tệp ({e})."))?;
+        std::fs::write(out, bytes).map_err(|e| format!("{}: không ghi được tệp ({e}).", out.display()))?;
     }
     Ok(())
 }
 
 /// "  - [counts.members] Tổng số Thành viên …": the sentence names the field by its label; the
 /// path in brackets is for scripts and for finding it in the file.
-fn problem_line(p: &dvht::Diagnostic, lang: Lang) -> String {
+fn problem_line(p: &Diagnostic, lang: Lang) -> String {
     if p.field.is_empty() {
         format!("  - {}", p.text(lang))
     } else {
@@ -340,14 +418,45 @@ fn problem_line(p: &dvht::Diagnostic, lang: Lang) -> String {
     }
 }
 
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
+/// The bytes of the dossier at `path` (`-`: stdin), read up to the size limit of a file and no
+/// further; a report dvht published (HTML) gives the dossier it carries.
+fn read_input(path: &OsStr, lang: Lang) -> Result<Vec<u8>, String> {
+    let limit = limits::MAX_FILE_BYTES as u64;
     let mut bytes = Vec::new();
     let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map(|_| ())
+    };
+    result.map_err(|e| format!("{}: không đọc được tệp ({e}).", shown(path)))?;
+    if bytes.len() as u64 > limit {
+        let too_big = Diagnostic::error(dvht::rules::current(), "", limits::over(Limit::FileBytes));
+        return Err(format!("{}: {}", shown(path), too_big.text(lang)));
+    }
+    if bytes.trim_ascii_start().starts_with(b"<") {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Some(json) = dvht::documents::html::carried_dossier(&text) {
+            return Ok(json.as_bytes().to_vec());
+        }
+        return Err(format!(
+            "{}: báo cáo HTML này không kèm dữ liệu hồ sơ; hãy xuất lại với “dvht documents --html … --embed”.\n{}: this HTML report carries no dossier; publish it again with --embed.",
+            shown(path),
+            shown(path)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The bytes of an appraisal file or a register at `path` (`-`: stdin). These hold many
+/// dossiers, so the size limit of one dossier file does not apply to them.
+fn read_all(path: &OsStr) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
-    result.map_err(|e| format!("{path}: không đọc được tệp ({e})."))?;
+    result.map_err(|e| format!("{}: không đọc được tệp ({e}).", shown(path)))?;
     Ok(bytes)
 }
 

@@ -146,24 +146,31 @@ pub fn fragment(docs: &[Document]) -> String {
 /// a carried dossier rides along without its list.
 pub fn standalone(docs: &[Document], carried: Option<&DossierFile>, title: &str) -> String {
     let published: Vec<Document> = docs.iter().filter(|d| d.kind != Kind::Annex).cloned().collect();
-    let docs = published.as_slice();
     let data = carried.map_or_else(String::new, |file| {
-        let json = crate::write(file).replace('<', "\\u003c");
+        // U+FFFE and U+FFFF escaped too: noncharacters have no place in an HTML page (they read
+        // back the same).
+        let json =
+            crate::write(file).replace('<', "\\u003c").replace('\u{FFFE}', "\\ufffe").replace('\u{FFFF}', "\\uffff");
         format!("<script type=\"application/json\" id=\"{DOSSIER_ID}\">\n{json}</script>\n")
     });
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n{data}</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION"),
-        escape(title),
-        fragment(docs)
-    )
+    page(&published, title, &data)
 }
 
 /// A complete page of the receiving side's papers, for printing or publishing: no script,
 /// no dossier carried.
 pub fn standalone_papers(docs: &[Document], title: &str) -> String {
+    page(docs, title, "")
+}
+
+/// A page with a policy of its own, wherever it is published: no script runs, nothing is
+/// fetched, and the one style allowed is its own, by hash (a JSON block in `data` is data,
+/// never executed).
+fn page(docs: &[Document], title: &str, data: &str) -> String {
+    let style = format!("\nbody {{ margin: 0; background: #eee; }}\n{STYLES}");
+    let hash = crate::sha256::base64(&crate::sha256::sha256(style.as_bytes()));
+    let policy = format!("default-src 'none'; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'");
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>\nbody {{ margin: 0; background: #eee; }}\n{STYLES}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"dvht {}\">\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n{}\n{data}</body>\n</html>\n",
         env!("CARGO_PKG_VERSION"),
         escape(title),
         fragment(docs)

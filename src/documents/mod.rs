@@ -22,8 +22,9 @@ use crate::rules::{Input, Level, PublicRule, RuleSet, Scope};
 use crate::words::date_vi;
 use crate::Date;
 
-/// Text for HTML or XML: `& < > "` escaped, and the control characters XML 1.0 forbids
-/// dropped. Shared by the HTML and the Word renderers.
+/// Text for HTML or XML: `& < > "` escaped, and the characters XML 1.0 forbids (the control
+/// characters but tab, newline and carriage return; U+FFFE and U+FFFF) dropped, so any text
+/// makes a well-formed Word file. Shared by the HTML and the Word renderers.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -33,6 +34,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

@@ -278,12 +278,17 @@ fn views(
     file: &DossierFile,
     evaluation: Option<&Evaluation>,
 ) -> Vec<IndicatorView> {
+    // Items by id, counted in one pass over the evidence.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, items) in &file.evidence {
+        *counts.entry(k.as_str()).or_default() += items.len();
+    }
     rules
         .indicator_ids(scope)
         .into_iter()
         .map(|id| {
             let defs = Level::ALL.map(|level| rules.indicator(scope, level, id));
-            let evidence = file.evidence.iter().filter(|(k, _)| k == id).map(|(_, items)| items.len()).sum();
+            let evidence = counts.get(id).copied().unwrap_or(0);
             let judged = defs.map(|def| match def {
                 Some(def) => evaluate::judge(rules, def, profile, &file.values, evidence > 0).parts,
                 None => Vec::new(),

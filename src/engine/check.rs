@@ -321,6 +321,13 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
         notes.push(Diagnostic::warning(rules, "unit.digital_index", Message::DigitalIndexNotUsed { scope }));
     }
     let ids = rules.indicator_ids(scope);
+    // The ids that apply to this unit at either level, found once (not once per evidence id).
+    let applicable: Vec<&str> = Level::ALL
+        .into_iter()
+        .flat_map(|l| rules.indicators_for(scope, l))
+        .filter(|ind| ind.applies.holds(&profile))
+        .map(|ind| ind.id)
+        .collect();
     let mut evidenced = Vec::new();
     for (id, items) in &file.evidence {
         match ids.iter().find(|k| **k == id.as_str()) {
@@ -330,10 +337,7 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
                 Message::UnknownIndicator { id: id.clone(), scope },
             )),
             Some(known) => {
-                let applies = Level::ALL
-                    .into_iter()
-                    .flat_map(|l| rules.indicators_for(scope, l))
-                    .any(|ind| ind.id == *known && ind.applies.holds(&profile));
+                let applies = applicable.contains(known);
                 if !applies && !items.is_empty() {
                     notes.push(Diagnostic::warning(
                         rules,

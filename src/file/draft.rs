@@ -23,6 +23,9 @@ pub struct Draft {
     /// "12,5", not a count yet), by field path: kept so that nothing typed is lost or rewritten
     /// under the cursor, even across a reload.
     pub pending: Vec<(String, String)>,
+    /// How many times the record was saved: a tab that saves checks that no other tab saved in
+    /// between, so one never overwrites the other's work unseen.
+    pub rev: u64,
 }
 
 impl Draft {
@@ -96,6 +99,7 @@ pub fn encode(d: &Draft) -> String {
     let mut m = Map::new();
     m.insert("storage".into(), STORAGE_VERSION.into());
     m.insert("id".into(), d.id.clone().into());
+    m.insert("rev".into(), d.rev.into());
     m.insert("saved".into(), d.saved.clone().map_or(Json::Null, Json::from));
     m.insert("exported".into(), d.exported.clone().map_or(Json::Null, Json::from));
     let pending: Map<String, Json> = d.pending.iter().map(|(p, t)| (p.clone(), Json::from(t.clone()))).collect();
@@ -120,6 +124,7 @@ pub fn decode(text: &str) -> Result<Draft, Vec<Diagnostic>> {
         _ => None,
     };
     let id = text_of(m.remove("id")).unwrap_or_default();
+    let rev = m.remove("rev").and_then(|r| r.as_u64()).unwrap_or(0);
     let saved = text_of(m.remove("saved"));
     let exported = text_of(m.remove("exported"));
     let pending = match m.remove("pending") {
@@ -127,7 +132,18 @@ pub fn decode(text: &str) -> Result<Draft, Vec<Diagnostic>> {
         _ => Vec::new(),
     };
     let file = file::read_value(m.remove("dossier").unwrap_or(Json::Null))?;
-    Ok(Draft { id, file, saved, exported, pending })
+    Ok(Draft { id, file, saved, exported, pending, rev })
+}
+
+/// The revision of a stored record, without reading its dossier (0 for records from before
+/// revisions, and for any text that is not a record).
+pub fn rev_of(text: &str) -> u64 {
+    #[derive(serde::Deserialize)]
+    struct Rev {
+        #[serde(default)]
+        rev: u64,
+    }
+    serde_json::from_str::<Rev>(text).map_or(0, |r| r.rev)
 }
 
 #[cfg(test)]
@@ -141,8 +157,12 @@ mod tests {
         d.saved = Some("2025-11-22T08:00:00.000Z".into());
         d.set_pending("counts.members_digital", Some("11,5".into()));
         d.exported = Some(checksum(&crate::write(&d.file)));
+        d.rev = 7;
         let back = decode(&encode(&d)).unwrap();
         assert_eq!(back, d);
+        assert_eq!(rev_of(&encode(&d)), 7);
+        assert_eq!(rev_of(r#"{"storage": 1, "dossier": {}}"#), 0, "a record from before revisions");
+        assert_eq!(rev_of("not a record"), 0);
         assert!(!back.unexported());
         assert_eq!(back.pending("counts.members_digital"), Some("11,5"));
     }

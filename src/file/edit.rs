@@ -75,6 +75,10 @@ fn date(raw: &str) -> Result<Option<Date>, Message> {
 
 /// A control's text as the value of a field of `kind`.
 fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
+    // What a file may not hold, a control may not set (the text stays in the control).
+    if !super::limits::text_fits(raw) {
+        return Err(super::limits::over(crate::diagnostic::Limit::TextChars));
+    }
     let key = |allowed: &[&'static str]| match raw {
         "" => Ok(None),
         k => allowed
@@ -195,7 +199,10 @@ pub fn set_field(file: &mut DossierFile, path: &str, raw: &str) -> Result<(), Me
             let item = file.evidence_for_mut(&id).get_mut(index).ok_or_else(unknown)?;
             set_in(item, &fields::EVIDENCE, key, raw)?;
         }
-        FieldPath::Note(id) => file.set_note(&id, text(raw)),
+        FieldPath::Note(id) => {
+            let FieldValue::Text(note) = parse(Kind::Text, raw)? else { return Err(unknown()) };
+            file.set_note(&id, note);
+        }
         FieldPath::Team(index, Some(key)) => {
             let value = parse(row(&fields::TEAM, key).ok_or_else(unknown)?.kind, raw)?;
             let member = file.report.as_mut().and_then(|r| r.team.get_mut(index)).ok_or_else(unknown)?;
@@ -345,6 +352,9 @@ pub fn field_value(file: &DossierFile, path: &str) -> String {
 /// What is wrong with `text` as the value of the control for `path`, if anything. Only
 /// counts, years, dates and choices can be wrong; any text is a valid name or note.
 pub fn text_error(path: &str, text: &str) -> Option<Message> {
+    if !super::limits::text_fits(text) {
+        return Some(super::limits::over(crate::diagnostic::Limit::TextChars));
+    }
     let rules = rules::current();
     let parsed = FieldPath::parse(path, rules)?;
     match parsed {
@@ -360,8 +370,12 @@ pub fn text_error(path: &str, text: &str) -> Option<Message> {
 
 /// Adds an evidence item to indicator `id`, coded as Vietnamese accreditation software codes
 /// evidence (`H2.01.03`: criterion 2, indicator 1, item 3), so it is identified from the start.
-/// Returns its index.
-pub fn add_evidence(file: &mut DossierFile, id: &str) -> usize {
+/// Returns its index; `None` when the dossier already holds as many items as a file may
+/// (`limits::MAX_EVIDENCE_ITEMS`), so that what the app writes always reads back.
+pub fn add_evidence(file: &mut DossierFile, id: &str) -> Option<usize> {
+    if evidence_full(file) {
+        return None;
+    }
     let items = file.evidence_for_mut(id);
     let (criterion, indicator) = id.split_once('.').unwrap_or((id, "0"));
     let indicator: u32 = indicator.parse().unwrap_or(0);
@@ -371,7 +385,14 @@ pub fn add_evidence(file: &mut DossierFile, id: &str) -> usize {
         n += 1;
     }
     items.push(EvidenceItem { code: Some(code(n)), ..Default::default() });
-    items.len() - 1
+    Some(items.len() - 1)
+}
+
+/// Whether the dossier holds as many evidence items as a file may (`limits::MAX_EVIDENCE_ITEMS`):
+/// then nothing adds another.
+pub fn evidence_full(file: &DossierFile) -> bool {
+    let total: usize = file.evidence.iter().map(|(_, items)| items.len()).sum();
+    total >= super::limits::MAX_EVIDENCE_ITEMS
 }
 
 /// Removes item `index` of indicator `id`; the list goes when it is empty.
@@ -406,6 +427,9 @@ pub enum PasteProblem {
     UnknownIndicator(String),
     /// A date that is not a real day; the item is added without it.
     BadDate(String),
+    /// A limit of the file passed (a cell's text, the evidence items of a dossier): the row is
+    /// not added, so that what the app writes always reads back.
+    OverLimit(crate::diagnostic::Limit),
 }
 
 /// The indicator an evidence code names: "H2.01.03" → "2.1" (the coding `add_evidence` uses).
@@ -437,7 +461,7 @@ pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&st
     let rules = rules::for_id(&file.ruleset);
     let known = rules.all_indicator_ids();
     let mut out = Pasted::default();
-    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
+    'rows: for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
         if line.trim().is_empty() {
             continue;
         }
@@ -465,6 +489,10 @@ pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&st
             out.problems.push((n, PasteProblem::Unidentified));
             continue;
         }
+        if !cells.iter().all(|c| super::limits::text_fits(c)) {
+            out.problems.push((n, PasteProblem::OverLimit(crate::diagnostic::Limit::TextChars)));
+            continue;
+        }
         let mut ids: Vec<String> = cell(6).map_or_else(Vec::new, |c| {
             c.split([',', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
         });
@@ -483,10 +511,15 @@ pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&st
                 out.problems.push((n, PasteProblem::UnknownIndicator(id)));
                 continue;
             }
-            let items = file.evidence_for_mut(&id);
-            if items.iter().any(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
+            if file.evidence_for(&id).iter().any(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
                 continue;
             }
+            if evidence_full(file) {
+                // Said once, at the first row that does not fit: the rows after it are not read.
+                out.problems.push((n, PasteProblem::OverLimit(crate::diagnostic::Limit::EvidenceItems)));
+                break 'rows;
+            }
+            let items = file.evidence_for_mut(&id);
             items.push(item.clone());
             out.added.push((id, items.len() - 1));
         }
@@ -497,10 +530,13 @@ pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&st
 /// Cites an item already recorded under one indicator under another too, without retyping.
 pub fn reuse_evidence(file: &mut DossierFile, from: &str, index: usize, to: &str) -> Option<usize> {
     let item = file.evidence_for(from).get(index)?.clone();
-    let items = file.evidence_for_mut(to);
-    if let Some(at) = items.iter().position(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
+    if let Some(at) = file.evidence_for(to).iter().position(|it| (&it.code, &it.title) == (&item.code, &item.title)) {
         return Some(at);
     }
+    if evidence_full(file) {
+        return None;
+    }
+    let items = file.evidence_for_mut(to);
     items.push(item);
     Some(items.len() - 1)
 }
@@ -559,7 +595,7 @@ mod tests {
             assert_eq!(field_value(&f, path), value, "{path}");
         }
         assert_eq!(field_value(&f, "unit.scope"), "tinh", "choosing a kind sets its scope");
-        let i = add_evidence(&mut f, "2.1");
+        let i = add_evidence(&mut f, "2.1").unwrap();
         set_field(&mut f, &format!("evidence.2.1[{i}].title"), "Biên bản").unwrap();
         assert_eq!(field_value(&f, "evidence.2.1[0].title"), "Biên bản");
         assert_eq!(field_value(&f, "evidence.2.1[0].code"), "H2.01.01");
@@ -704,11 +740,43 @@ mod tests {
         add_evidence(&mut f, "3.1");
         add_evidence(&mut f, "3.1");
         remove_evidence(&mut f, "3.1", 0);
-        let i = add_evidence(&mut f, "3.1");
+        let i = add_evidence(&mut f, "3.1").unwrap();
         assert_eq!(f.evidence_for("3.1")[i].code.as_deref(), Some("H3.01.03"));
         remove_evidence(&mut f, "3.1", 0);
         remove_evidence(&mut f, "3.1", 0);
         remove_evidence(&mut f, "3.1", 5);
         assert!(f.evidence.is_empty());
+    }
+
+    #[test]
+    fn what_a_file_may_not_hold_a_control_may_not_set() {
+        use crate::diagnostic::Limit;
+        use crate::file::limits::{over, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS};
+        let mut f = DossierFile::default();
+        let long = "ạ".repeat(MAX_TEXT_CHARS + 1);
+        for path in ["unit.name", "notes.1.1", "report.conclusion", "report.recipients"] {
+            assert_eq!(set_field(&mut f, path, &long), Err(over(Limit::TextChars)), "{path}");
+            assert_eq!(text_error(path, &long), Some(over(Limit::TextChars)), "{path}");
+        }
+        assert_eq!(f, DossierFile::default(), "nothing set");
+        set_field(&mut f, "unit.name", &long[..long.len() - "ạ".len()]).unwrap();
+        // Evidence items: up to the limit, and no further.
+        f.evidence.push(("1.1".into(), vec![EvidenceItem::default(); MAX_EVIDENCE_ITEMS - 1]));
+        assert_eq!(add_evidence(&mut f, "2.1"), Some(0));
+        assert_eq!(add_evidence(&mut f, "2.1"), None);
+        assert_eq!(f.evidence_for("2.1").len(), 1);
+        // Nor does pasting or citing an item again add one past the limit; an item already
+        // cited is found as before.
+        let p = paste_evidence(&mut f, "H3.01.01\tMới\nH3.02.01\tMới nữa\n", None);
+        assert!(p.added.is_empty());
+        assert_eq!(p.problems, [(1, PasteProblem::OverLimit(Limit::EvidenceItems))]);
+        assert_eq!(reuse_evidence(&mut f, "2.1", 0, "3.1"), None);
+        assert_eq!(reuse_evidence(&mut f, "1.1", 0, "1.1"), Some(0));
+        assert!(f.evidence_for("3.1").is_empty());
+        f.evidence.retain(|(id, _)| id != "1.1");
+        let p = paste_evidence(&mut f, &format!("H3.01.01\t{long}\nH3.01.02\tNgắn\n"), None);
+        assert_eq!(p.added, [("3.1".to_string(), 0)]);
+        assert_eq!(p.problems, [(1, PasteProblem::OverLimit(Limit::TextChars))]);
+        assert!(crate::read(crate::write(&f).as_bytes()).is_ok(), "what was set reads back");
     }
 }

@@ -4,6 +4,8 @@
 //! bytes. The scalar fields are walked from `fields`; the `counts` and `facts` from the rule
 //! set the file names.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Number, Value as Json};
 
 use super::fields::{self, Field, FieldPath, Kind, Record, Value as FieldValue};
@@ -16,20 +18,37 @@ use crate::rules::{self, InputKind, RuleSet, Section};
 
 /// Reads a dossier file. Errors name the field; several are reported at once.
 pub fn read(bytes: &[u8]) -> Result<DossierFile, Vec<Diagnostic>> {
+    read_with_warnings(bytes).map(|(file, _)| file)
+}
+
+/// Reads a dossier file, with the warnings of reading it: a key given twice (the later value
+/// is kept), a number out of range (kept as text). Each names its field.
+pub fn read_with_warnings(bytes: &[u8]) -> Result<(DossierFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let rules = rules::current();
     // Windows editors often start UTF-8 files with a byte-order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // Within the size limit before looking at the bytes at all.
+    if bytes.len() <= super::limits::MAX_FILE_BYTES && bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Diagnostic::error(rules, FieldPath::File, Message::EmptyFile)]);
     }
-    let root: Json = serde_json::from_slice(bytes).map_err(|e| {
-        vec![Diagnostic::error(rules, FieldPath::File, Message::NotJson { line: e.line(), column: e.column() })]
-    })?;
-    read_value(root)
+    let parsed = super::parse::parse(bytes).map_err(|(path, m)| vec![Diagnostic::error(rules, path, m)])?;
+    let file = read_checked(parsed.value)?;
+    let rules = rules::for_id(&file.ruleset);
+    let warnings = parsed.warnings.into_iter().map(|(path, m)| Diagnostic::warning(rules, path, m)).collect();
+    Ok((file, warnings))
 }
 
-/// Reads a dossier already parsed as JSON (the JavaScript API passes objects).
+/// Reads a dossier already parsed as JSON (the JavaScript API passes objects, the app stores
+/// drafts): the same limits apply as to a file's bytes.
 pub fn read_value(root: Json) -> Result<DossierFile, Vec<Diagnostic>> {
+    if let Err((path, m)) = super::limits::check_value(&root) {
+        return Err(vec![Diagnostic::error(rules::current(), path, m)]);
+    }
+    read_checked(root)
+}
+
+/// Reads a value known to be within the limits.
+fn read_checked(root: Json) -> Result<DossierFile, Vec<Diagnostic>> {
     let rules = rules::current();
     let fail = |path: FieldPath, m: Message| Err(vec![Diagnostic::error(rules, path, m)]);
     let Json::Object(mut root) = root else {
@@ -460,6 +479,12 @@ impl Reader {
     }
 
     fn evidence(&mut self, m: Map<String, Json>) -> Vec<(String, Vec<EvidenceItem>)> {
+        // Within the limit of items, counted before any is read.
+        let items: usize = m.values().map(|l| l.as_array().map_or(0, Vec::len)).sum();
+        if items > super::limits::MAX_EVIDENCE_ITEMS {
+            self.error(FieldPath::Top("evidence"), super::limits::over(crate::diagnostic::Limit::EvidenceItems));
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for (id, list) in m {
             let list = match list {
@@ -594,10 +619,15 @@ pub fn to_json_with(file: &DossierFile, options: WriteOptions) -> Json {
     }
 
     let mut evidence = Map::new();
+    // A repeated id (possible in memory, not in a file) keeps every item: the lists of each id,
+    // gathered in one pass.
+    let mut lists: HashMap<&str, Vec<&EvidenceItem>> = HashMap::with_capacity(file.evidence.len());
+    for (id, items) in &file.evidence {
+        lists.entry(id.as_str()).or_default().extend(items);
+    }
     for (id, _) in in_table_order(rules, &file.evidence) {
-        // A repeated id (possible in memory, not in a file) keeps every item.
-        let items = file.evidence.iter().filter(|(k, _)| k == id).flat_map(|(_, items)| items);
-        let list = items.map(|it| record(it, &fields::EVIDENCE, &it.extra, none)).collect();
+        let items = lists.remove(id.as_str()).unwrap_or_default();
+        let list = items.into_iter().map(|it| record(it, &fields::EVIDENCE, &it.extra, none)).collect();
         evidence.insert(id.clone(), Json::Array(list));
     }
     let mut notes = Map::new();
@@ -646,12 +676,9 @@ fn report_json(r: &Report) -> Json {
         }
         "team" => Json::Array(r.team.iter().map(|t| record(t, &fields::TEAM, &t.extra, |_| Json::Null)).collect()),
         "criteria" => {
-            let mut ordered: Vec<&(String, CriterionNotes)> = Vec::new();
-            for c in &r.criteria {
-                if !ordered.iter().any(|o| o.0 == c.0) {
-                    ordered.push(c);
-                }
-            }
+            let mut seen: HashSet<&str> = HashSet::with_capacity(r.criteria.len());
+            let mut ordered: Vec<&(String, CriterionNotes)> =
+                r.criteria.iter().filter(|c| seen.insert(c.0.as_str())).collect();
             ordered.sort_by(|a, b| a.0.cmp(&b.0));
             let mut criteria = Map::new();
             for (n, c) in ordered {
@@ -665,15 +692,13 @@ fn report_json(r: &Report) -> Json {
 
 /// Entries keyed by indicator id: known ids in rules-table order, then the others as they came.
 /// A repeated id keeps its first entry, as a JSON object would.
+/// Linear in the entries: ids are looked up, never searched for.
 fn in_table_order<'a, T>(rules: &'static RuleSet, entries: &'a [(String, T)]) -> Vec<&'a (String, T)> {
     let known = rules.all_indicator_ids();
-    let rank = |id: &str| known.iter().position(|k| *k == id).unwrap_or(known.len());
-    let mut out: Vec<&(String, T)> = Vec::new();
-    for e in entries {
-        if !out.iter().any(|o| o.0 == e.0) {
-            out.push(e);
-        }
-    }
+    let ranks: HashMap<&str, usize> = known.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let rank = |id: &str| ranks.get(id).copied().unwrap_or(known.len());
+    let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let mut out: Vec<&(String, T)> = entries.iter().filter(|e| seen.insert(e.0.as_str())).collect();
     // A stable sort keeps unknown ids in their original order.
     out.sort_by_key(|(id, _)| rank(id));
     out

@@ -12,9 +12,11 @@ pub mod draft;
 pub mod edit;
 pub mod fields;
 mod json;
+pub mod limits;
+mod parse;
 
 pub use fields::FieldPath;
-pub use json::{read, read_value, to_json, to_json_with, write, write_with, WriteOptions};
+pub use json::{read, read_value, read_with_warnings, to_json, to_json_with, write, write_with, WriteOptions};
 
 use serde_json::{Map, Value as Json};
 

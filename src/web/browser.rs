@@ -244,8 +244,8 @@ pub fn embedded() -> bool {
 
 // ── Storage: one key per draft, so an autosave writes one small record ───────────────────
 
-const DRAFT_PREFIX: &str = "dvht.draft.";
-const CURRENT: &str = "dvht.current";
+pub(crate) const DRAFT_PREFIX: &str = "dvht.draft.";
+pub(crate) const CURRENT: &str = "dvht.current";
 const LANG: &str = "dvht.lang";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -253,11 +253,11 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Writes a key; false when the browser refuses (disabled, private mode, full).
-fn put(key: &str, value: &str) -> bool {
+pub(crate) fn put(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
-fn get(key: &str) -> Option<String> {
+pub(crate) fn get(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
@@ -265,10 +265,6 @@ fn get(key: &str) -> Option<String> {
 pub enum Stored {
     Draft(Box<Draft>),
     Damaged { id: String, text: String },
-}
-
-pub fn save_draft(d: &Draft) -> bool {
-    put(&format!("{DRAFT_PREFIX}{}", d.id), &draft::encode(d)) && put(CURRENT, &d.id)
 }
 
 pub fn load_draft(id: &str) -> Option<Stored> {

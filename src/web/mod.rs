@@ -6,8 +6,10 @@
 //! `data-act`, so one `click` handler serves them all. Browser effects live in `browser.rs`.
 
 pub mod browser;
+pub mod panic;
 pub mod print;
 pub mod state;
+pub mod tabs;
 pub mod text;
 pub mod view;
 
@@ -27,13 +29,23 @@ use state::{Action, DraftEntry, Notice, Screen, State};
 
 pub use browser::today;
 
+/// The label of this build (`DVHT_RELEASE` at build time), shown in the footer and said by the
+/// Word worker when it starts, so a page never takes answers from another release's worker.
+pub const RELEASE: &str = match option_env!("DVHT_RELEASE") {
+    Some(r) => r,
+    None => "",
+};
+
 fn initial_state() -> State {
     let lang = match browser::saved_lang().as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Vi,
     };
     let draft = match browser::current_id().and_then(|id| browser::load_draft(&id)) {
-        Some(Stored::Draft(d)) => *d,
+        Some(Stored::Draft(d)) => {
+            from_storage(&d);
+            *d
+        }
         _ => state::blank(browser::new_id(), today()),
     };
     let storage_ok = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
@@ -58,6 +70,15 @@ fn initial_state() -> State {
     }
 }
 
+/// A draft read from storage becomes the open one: the tabs and the panic hook know it (the
+/// hook keeps the record as stored, the last good one).
+fn from_storage(d: &Draft) {
+    tabs::opened(d);
+    if let Some(record) = browser::get(&format!("{}{}", browser::DRAFT_PREFIX, d.id)) {
+        panic::remember(record);
+    }
+}
+
 fn entries() -> Vec<DraftEntry> {
     browser::all_drafts()
         .into_iter()
@@ -75,6 +96,15 @@ fn entries() -> Vec<DraftEntry> {
 fn import(file: web_sys::File, state: UseReducerHandle<State>) {
     let t = text::texts(state.lang);
     let name = file.name();
+    // Too large to be a dossier: refused before a byte is read (a 100 MB file used to freeze the
+    // tab for minutes).
+    if file.size() > crate::file::limits::MAX_FILE_BYTES as f64 {
+        let limit = crate::file::limits::over(crate::diagnostic::Limit::FileBytes);
+        let line = crate::Diagnostic::error(crate::rules::current(), "", limit).text(state.lang);
+        let title = t.cannot_open.replace("{name}", &name);
+        state.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![line] })));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let parsed = match browser::file_bytes(&file).await {
             Ok(bytes) => {
@@ -86,7 +116,7 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 if html {
                     Err(vec![t.html_without_data.to_string()])
                 } else {
-                    crate::read(carried.as_deref().unwrap_or(&bytes))
+                    crate::file::read_with_warnings(carried.as_deref().unwrap_or(&bytes))
                         .map_err(|e| e.iter().map(|d| d.text(state.lang)).collect())
                 }
             }
@@ -97,7 +127,7 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 let title = t.cannot_open.replace("{name}", &name);
                 state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
             }
-            Ok(mut file) => {
+            Ok((mut file, warnings)) => {
                 if !state.draft.is_blank()
                     && !state.example
                     && !browser::confirm(&t.confirm_replace.replace("{name}", &name))
@@ -107,16 +137,27 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
                 file.map_text(&|s| browser::nfc(s));
                 // The same unit, kind and year already has a draft here: replace it, or keep both.
                 let same = browser::all_drafts().into_iter().find_map(|s| match s {
-                    Stored::Draft(d) if same_dossier(&d.file, &file) => Some(d.id),
+                    Stored::Draft(d) if same_dossier(&d.file, &file) => Some(d),
                     _ => None,
                 });
                 let id = match same {
-                    Some(id) if browser::confirm(&t.confirm_same_draft.replace("{name}", &name)) => id,
+                    Some(old) if browser::confirm(&t.confirm_same_draft.replace("{name}", &name)) => {
+                        // Saved over the stored record as its next revision (web/tabs.rs), not
+                        // taken for another tab's change.
+                        from_storage(&old);
+                        old.id
+                    }
                     _ => browser::new_id(),
                 };
                 let mut draft = Draft::new(id, file);
                 draft.exported = Some(checksum(&crate::write(&draft.file)));
-                let notice = Notice::Info(t.opened.replace("{name}", &name));
+                // What reading found (a key given twice, a number kept as text) is said at once.
+                let mut opened = t.opened.replace("{name}", &name);
+                for w in &warnings {
+                    opened.push(' ');
+                    opened.push_str(&w.text(state.lang));
+                }
+                let notice = Notice::Info(opened);
                 state.dispatch(Action::Open(Box::new(draft), Some(notice)));
             }
         }
@@ -226,6 +267,9 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
                     d.file.year = d.file.year.map(|y| y + 1);
                     d.exported = None;
                     d.saved = None;
+                    d.rev = 0;
+                } else {
+                    from_storage(&d);
                 }
                 state.dispatch(Action::Open(d, None));
             }
@@ -304,6 +348,8 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
             }
         }
         "dismiss" => state.dispatch(Action::Notice(None)),
+        // A panic on purpose, in builds made for the tests only (tests/e2e/robustness.test.mjs).
+        "test-panic" if option_env!("DVHT_TEST_HOOKS").is_some() => panic!("dvht: a panic on purpose, for the tests"),
         "focus" => browser::focus(arg),
         _ => {}
     }
@@ -318,20 +364,32 @@ pub fn app() -> Html {
     let derived = use_memo(state.draft.file.clone(), move |f| derive(f, &env));
 
     // Autosave: every change of the open draft is written at once (blank drafts are not kept,
-    // nor the worked example). The banner goes as soon as saving works again.
+    // nor the worked example), never over another tab's save (web/tabs.rs). The banner goes as
+    // soon as saving works again.
     {
         let state = state.clone();
         use_effect_with(state.draft.clone(), move |draft| {
             if !draft.is_blank() && !state.example {
-                let mut stored = draft.clone();
-                stored.saved = Some(browser::now_iso());
-                match (browser::save_draft(&stored), state.storage_ok) {
-                    (false, true) => state.dispatch(Action::StorageFailed),
-                    (true, false) => state.dispatch(Action::StorageWorks),
+                match tabs::save(draft) {
+                    tabs::Saved::Written if !state.storage_ok => state.dispatch(Action::StorageWorks),
+                    tabs::Saved::Failed if state.storage_ok => state.dispatch(Action::StorageFailed),
+                    tabs::Saved::Conflict => {
+                        let mut copy = draft.clone();
+                        copy.id = browser::new_id();
+                        copy.rev = 0;
+                        copy.saved = None;
+                        state.dispatch(Action::Forked(Box::new(copy)));
+                    }
                     _ => {}
                 }
             }
         });
+    }
+
+    // Other tabs' saves of the open draft.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| tabs::listen(move |d| state.dispatch(Action::External(d))));
     }
 
     // Offline after the first load; a new release is offered, never forced (www/sw.js).
@@ -349,7 +407,8 @@ pub fn app() -> Html {
         let flag = unexported.borrow().clone();
         use_effect_with((), move |_| {
             let handler = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |e: web_sys::BeforeUnloadEvent| {
-                if flag.get() {
+                // After a panic the page offers the file and the reload itself (web/panic.rs).
+                if flag.get() && !panic::panicked() {
                     e.prevent_default();
                     e.set_return_value("unsaved");
                 }
@@ -483,6 +542,7 @@ pub fn app() -> Html {
 
 /// Mounts the app into `#app`, leaving the rest of the page (the print root) alone.
 pub fn start() {
+    panic::install();
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

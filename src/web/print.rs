@@ -139,11 +139,22 @@ pub fn download_html(file: &DossierFile, a: &Assessment, name: &str, embed: bool
 /// What the Word worker says once it listens (src/bin/dvht-docx.rs).
 const READY: &str = "dvht-docx:ready";
 
+/// What the worker says when it is of another release than the page (a mix the service worker
+/// prevents: www/sw.js); the page then refuses its answers.
+fn other_release(t: &Texts) -> &'static str {
+    if t.lang_code == "vi" {
+        "Phần xuất Word thuộc một phiên bản dvht khác với trang này. Hãy tải lại trang rồi thử lại."
+    } else {
+        "The Word export belongs to another release of dvht than this page. Reload the page and try again."
+    }
+}
+
 type Reply = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
 
 /// The Word worker, started the first time it is needed. A request made before it listens waits.
 struct Word {
     worker: web_sys::Worker,
+    t: &'static Texts,
     ready: bool,
     queued: Option<String>,
     reply: Option<Reply>,
@@ -166,7 +177,18 @@ fn answer(result: Result<Vec<u8>, String>) {
 fn on_message(e: web_sys::MessageEvent) {
     let data: JsValue = e.data();
     match data.as_string() {
-        Some(word) if word == READY => {
+        Some(word) if word.starts_with(READY) && word[READY.len()..] != *super::RELEASE => {
+            // Another release's worker (a mix the service worker prevents: www/sw.js): its
+            // answers are refused, and a worker is started afresh next time.
+            let word = WORD.with(|w| w.borrow_mut().take());
+            if let Some(word) = word {
+                word.worker.terminate();
+                if let Some(reply) = word.reply {
+                    reply(Err(other_release(word.t).into()));
+                }
+            }
+        }
+        Some(word) if word.starts_with(READY) => {
             let queued = WORD.with(|w| {
                 let mut w = w.borrow_mut();
                 let w = w.as_mut()?;
@@ -192,7 +214,7 @@ fn start_word(t: &'static Texts) -> Option<Word> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Some(Word { worker, ready: false, queued: None, reply: None, _on_message: on_message, _on_error: on_error })
+    Some(Word { worker, t, ready: false, queued: None, reply: None, _on_message: on_message, _on_error: on_error })
 }
 
 /// The Word file, made by the worker and downloaded; `done` is told the reason if it fails.

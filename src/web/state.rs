@@ -100,7 +100,13 @@ pub enum Action {
     OpenExample(Box<Draft>),
     Exported(String),
     StorageFailed,
+    /// Saving works again after it failed.
     StorageWorks,
+    /// Another tab saved a newer version of the open draft (web/tabs.rs).
+    External(Box<Draft>),
+    /// Another tab saved the open draft while this one changed it too: this tab goes on in a
+    /// copy of its own, so neither overwrites the other.
+    Forked(Box<Draft>),
     Notice(Option<Notice>),
     ShowDrafts(Option<Vec<DraftEntry>>),
     SetEmbed(bool),
@@ -126,10 +132,24 @@ impl State {
     }
 }
 
+/// What is said when the dossier holds as many evidence items as a file may.
+fn evidence_limit(s: &State) -> Notice {
+    let rules = crate::rules::for_id(&s.draft.file.ruleset);
+    let limit = crate::file::limits::over(crate::diagnostic::Limit::EvidenceItems);
+    let line = crate::Diagnostic::error(rules, "evidence", limit).text(s.lang);
+    Notice::Problem { title: line, lines: Vec::new() }
+}
+
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Another tab's save of what this tab already shows changes nothing (no render, no save).
+        if let Action::External(d) = &action {
+            if d.id != self.draft.id || crate::web::tabs::same_work(d, &self.draft) {
+                return self;
+            }
+        }
         let mut s = (*self).clone();
         let t = text::texts(s.lang);
         // An undo offer lasts until the next change of the dossier.
@@ -150,10 +170,10 @@ impl Reducible for State {
                     s.notice = Some(Notice::Info(t.kind_changed.to_string()));
                 }
             }
-            Action::AddEvidence(id) if s.editable() => {
-                let i = crate::file::edit::add_evidence(&mut s.draft.file, &id);
-                s.focus_on(format!("evidence.{id}[{i}].title"));
-            }
+            Action::AddEvidence(id) if s.editable() => match crate::file::edit::add_evidence(&mut s.draft.file, &id) {
+                Some(i) => s.focus_on(format!("evidence.{id}[{i}].title")),
+                None => s.notice = Some(evidence_limit(&s)),
+            },
             Action::RemoveEvidence(id, index) if s.editable() => {
                 let what =
                     s.draft.file.evidence_for(&id).get(index).and_then(|it| it.title.clone().or(it.code.clone()));
@@ -170,7 +190,10 @@ impl Reducible for State {
                 s.notice = Some(super::view::pasted_notice(t, &pasted));
             }
             Action::ReuseEvidence { to, from, index } if s.editable() => {
-                crate::file::edit::reuse_evidence(&mut s.draft.file, &from, index, &to);
+                let reused = crate::file::edit::reuse_evidence(&mut s.draft.file, &from, index, &to);
+                if reused.is_none() && crate::file::edit::evidence_full(&s.draft.file) {
+                    s.notice = Some(evidence_limit(&s));
+                }
             }
             Action::AddEvidence(_)
             | Action::RemoveEvidence(..)
@@ -225,6 +248,15 @@ impl Reducible for State {
             Action::Exported(sum) => s.draft.exported = Some(sum),
             Action::StorageFailed => s.storage_ok = false,
             Action::StorageWorks => s.storage_ok = true,
+            Action::External(draft) => {
+                s.draft = *draft;
+                s.notice = Some(Notice::Info(crate::web::tabs::adopted(s.lang).to_string()));
+            }
+            Action::Forked(draft) => {
+                s.draft = *draft;
+                let title = crate::web::tabs::forked(s.lang).to_string();
+                s.notice = Some(Notice::Problem { title, lines: Vec::new() });
+            }
             Action::Notice(n) => s.notice = n,
             Action::ShowDrafts(list) => s.drafts = list,
             Action::SetEmbed(on) => s.embed_dossier = on,

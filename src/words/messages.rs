@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Lang;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Expected, Message};
+use crate::diagnostic::{Diagnostic, Expected, Limit, Message};
 use crate::file::FieldPath;
 use crate::rules::{Cite, RuleSet, ValidityReading};
 
@@ -316,6 +316,18 @@ impl Message {
                 | Message::ReplacedNotDecided
                 | Message::AfterDeadline { .. }
                 | Message::BeforeCouncil { .. }) => super::appraisal::vi(m, rules, f),
+            Message::OverLimit { limit, max } => limit_vi(*limit, *max, f),
+            Message::DuplicateKey { key } => format!(
+                "{f}: khóa “{key}” xuất hiện hai lần trong cùng một đối tượng; dvht giữ giá trị viết sau."
+            ),
+            Message::NumberOutOfRange { found } => format!(
+                "{f}: số {found} vượt quá phạm vi số dvht đọc được; giá trị được giữ nguyên dưới dạng văn bản."
+            ),
+            Message::NotFinite { found } => format!("{f} phải là một số hữu hạn, không phải {found}."),
+            Message::Cyclic => format!("{f} chứa chính nó (tham chiếu vòng), nên không chuyển được thành JSON."),
+            Message::NotJsonValue { found } => format!(
+                "{f} là {found}, không phải giá trị JSON (văn bản, số, true/false, null, danh sách hoặc đối tượng)."
+            ),
         }
     }
 
@@ -473,6 +485,18 @@ impl Message {
                 | Message::ReplacedNotDecided
                 | Message::AfterDeadline { .. }
                 | Message::BeforeCouncil { .. }) => super::appraisal::en(m, rules, f),
+            Message::OverLimit { limit, max } => limit_en(*limit, *max, f),
+            Message::DuplicateKey { key } => {
+                format!("{f}: the key “{key}” appears twice in the same object; dvht keeps the later value.")
+            }
+            Message::NumberOutOfRange { found } => {
+                format!("{f}: the number {found} is beyond the range dvht can read; it is kept as text.")
+            }
+            Message::NotFinite { found } => format!("{f} must be a finite number, not {found}."),
+            Message::Cyclic => format!("{f} contains itself (a cycle), so it cannot become JSON."),
+            Message::NotJsonValue { found } => format!(
+                "{f} is {found}, not a JSON value (text, a number, true/false, null, a list or an object)."
+            ),
         }
     }
 }
@@ -496,5 +520,49 @@ fn expected_en(e: Expected) -> &'static str {
         Expected::YesNo => "true or false",
         Expected::WholeNumber => "a whole number, 0 or more",
         Expected::Year => "a year (a whole number such as 2025)",
+    }
+}
+
+/// 100000 → "100.000" (Vietnamese) or "100,000" (English).
+fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A limit of the file format passed, naming the limit (file::limits).
+fn limit_vi(limit: Limit, max: u64, f: &str) -> String {
+    let n = grouped(max, '.');
+    match limit {
+        Limit::FileBytes => format!(
+            "Tệp lớn hơn giới hạn {} MB ({n} byte) của hồ sơ dvht; một hồ sơ thật chỉ vài trăm KB. Tệp có thể đã hỏng hoặc không phải hồ sơ.",
+            max / (1024 * 1024)
+        ),
+        Limit::Depth => format!("{f}: dữ liệu lồng nhau sâu hơn giới hạn {n} tầng của hồ sơ dvht."),
+        Limit::Values => format!("{f}: tệp có nhiều hơn giới hạn {n} giá trị của hồ sơ dvht."),
+        Limit::Keys => format!("{f} có nhiều hơn giới hạn {n} mục (khóa) của hồ sơ dvht."),
+        Limit::TextChars => format!("{f} dài hơn giới hạn {n} ký tự của một ô văn bản."),
+        Limit::EvidenceItems => format!("{f}: hồ sơ có nhiều hơn giới hạn {n} minh chứng."),
+    }
+}
+
+fn limit_en(limit: Limit, max: u64, f: &str) -> String {
+    let n = grouped(max, ',');
+    match limit {
+        Limit::FileBytes => format!(
+            "The file is larger than the limit of {} MB ({n} bytes) of a dvht dossier; a real dossier is a few hundred KB. It may be damaged or not a dossier.",
+            max / (1024 * 1024)
+        ),
+        Limit::Depth => format!("{f}: values nest deeper than the limit of {n} levels of a dvht dossier."),
+        Limit::Values => format!("{f}: the file holds more than the limit of {n} values of a dvht dossier."),
+        Limit::Keys => format!("{f} has more than the limit of {n} entries (keys) of a dvht dossier."),
+        Limit::TextChars => format!("{f} is longer than the limit of {n} characters of one text."),
+        Limit::EvidenceItems => format!("{f}: the dossier has more than the limit of {n} evidence items."),
     }
 }

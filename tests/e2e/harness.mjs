@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -38,4 +39,35 @@ export async function shot(page, name, full = false) {
 
 export function fixture(name) {
   return path.resolve('tests/fixtures', name);
+}
+
+/**
+ * A second release: the same sources built with another label (DVHT_RELEASE shows in the
+ * footer and in the Word worker's greeting), so the wasm, the worker and the service worker's
+ * version all change; built with DVHT_TEST_HOOKS, which adds a command that panics on purpose
+ * (src/web/mod.rs). Built once per `dist/`: a copy newer than dist/ is used again.
+ */
+export function releaseTwo() {
+  const v2 = path.resolve('target/dist-v2');
+  const built = path.join(v2, 'index.html');
+  const fresh = fs.existsSync(built) && fs.statSync(built).mtimeMs > fs.statSync('dist/index.html').mtimeMs;
+  if (!fresh) {
+    execFileSync('trunk', ['build', '--release', '--dist', v2], {
+      env: { ...process.env, DVHT_RELEASE: 'thử nghiệm 2', DVHT_TEST_HOOKS: '1' }, stdio: 'ignore',
+    });
+  }
+  return v2;
+}
+
+/** Records CSP violations from the start of every page of a context. */
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** Waits until the page is controlled by the service worker. */
+export async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
 }

@@ -197,6 +197,11 @@ pub fn pasted_notice(t: &Texts, p: &crate::file::edit::Pasted) -> Notice {
                 PasteProblem::NoIndicator => t.paste_no_indicator.to_string(),
                 PasteProblem::UnknownIndicator(id) => t.paste_unknown_indicator.replace("{id}", id),
                 PasteProblem::BadDate(d) => t.paste_bad_date.replace("{date}", d),
+                PasteProblem::OverLimit(limit) => {
+                    let lang = if t.lang_code == "vi" { crate::Lang::Vi } else { crate::Lang::En };
+                    let message = crate::file::limits::over(*limit);
+                    crate::Diagnostic::error(crate::rules::current(), "evidence", message).text(lang)
+                }
             };
             t.paste_row.replace("{row}", &row.to_string()).replace("{what}", &what)
         })
