@@ -7,6 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Files not precached but kept once fetched (see below).
+const LAZY = /^dvht-web-en(\.js|_bg\.wasm)$/;
+
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through Trunk');
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -42,10 +45,14 @@ if (!release) {
   const version = hash.digest('hex').slice(0, 16);
   // The JavaScript API and its example serve other sites, not the app: not worth every
   // unit's bandwidth in the background (they still load from the network when used).
-  const list = files.filter((f) => !/^(dvht-api|api-example)/.test(f));
+  const list = files.filter((f) => !/^(dvht-api|api-example)/.test(f) && !LAZY.test(f));
+  // Modules only some users open (the English app): cached by the worker when first fetched,
+  // so they work offline from then on, but not downloaded by everyone in the background.
+  const lazy = files.filter((f) => LAZY.test(f));
   const sw = fs.readFileSync(swPath, 'utf8')
     .replace("'__DVHT_VERSION__'", JSON.stringify(version))
-    .replace('__DVHT_FILES__', JSON.stringify(list));
+    .replace('__DVHT_FILES__', JSON.stringify(list))
+    .replace('__DVHT_LAZY__', JSON.stringify(lazy));
   fs.writeFileSync(swPath, sw);
   console.log(`post-build: CSP with ${hashes.length} script hash(es); sw.js ${version}, ${list.length} files`);
 }

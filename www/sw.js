@@ -8,6 +8,8 @@
 // before this worker existed) are served from the newest release.
 const VERSION = '__DVHT_VERSION__';
 const FILES = __DVHT_FILES__;
+// Files of this release fetched only when a page asks for them (the English app), then kept.
+const LAZY = __DVHT_LAZY__;
 const CACHE = `dvht-${VERSION}`;
 // Which release each client was loaded from, kept across restarts of this worker: a cache of
 // its own, whose name does not start with `dvht-` (it is no release).
@@ -104,7 +106,13 @@ self.addEventListener('fetch', (event) => {
     if (!response && HASHED.test(new URL(request.url).pathname)) {
       response = await caches.match(request, { ignoreSearch: true });
     }
-    if (!response) response = await fetch(request);
+    if (!response) {
+      response = await fetch(request);
+      const file = new URL(request.url).pathname.split('/').pop();
+      if (response.ok && LAZY.includes(file)) {
+        await (await caches.open(release)).put(request, response.clone());
+      }
+    }
     return worker ? withPolicy(response) : response;
   })());
 });

@@ -9,6 +9,7 @@ pub mod appraisal;
 pub mod brief;
 pub mod docx;
 pub mod html;
+pub mod page;
 mod report;
 mod request;
 mod roster;

@@ -6,6 +6,17 @@
 
 use serde::Serialize;
 
+/// An English text of the rules table or the app, kept only in builds with English (the `en`
+/// feature; see `words::Lang::en`): evaluated at compile time, so the app's Vietnamese first
+/// module carries none of them.
+pub const fn en(text: &'static str) -> &'static str {
+    if cfg!(feature = "en") {
+        text
+    } else {
+        ""
+    }
+}
+
 mod tt24_2023;
 
 pub use tt24_2023::TT24_2023;

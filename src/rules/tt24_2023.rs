@@ -47,39 +47,39 @@ const BASIC: u8 = 1; // "mức đáp ứng cơ bản"
 const GOOD: u8 = 2; // "mức đáp ứng tốt"
 
 const COLLECTIVE_TITLES: [Choice; 3] = [
-    Choice { key: "none", rank: 0, label_vi: "Chưa đạt danh hiệu", label_en: "No title" },
+    Choice { key: "none", rank: 0, label_vi: "Chưa đạt danh hiệu", label_en: en("No title") },
     Choice {
         key: "advanced",
         rank: ADVANCED,
         label_vi: "Tập thể lao động tiên tiến (hoặc Đơn vị tiên tiến)",
-        label_en: "Advanced collective (or Advanced unit)",
+        label_en: en("Advanced collective (or Advanced unit)"),
     },
     Choice {
         key: "excellent_or_higher",
         rank: 2,
         label_vi: "Tập thể lao động xuất sắc, Đơn vị quyết thắng, Cờ thi đua",
-        label_en: "Excellent collective or higher",
+        label_en: en("Excellent collective or higher"),
     },
 ];
 
 /// The third answer to 1.2 and 3.2's preschool part (rules.md §2).
 const NONE_IN_AREA: Choice =
-    Choice { key: "none_in_area", rank: 0, label_vi: "Không có trên địa bàn", label_en: "None in the area" };
+    Choice { key: "none_in_area", rank: 0, label_vi: "Không có trên địa bàn", label_en: en("None in the area") };
 
 const DIGITAL_LEVELS: [Choice; 3] = [
-    Choice { key: "not_met", rank: 0, label_vi: "Chưa đạt", label_en: "Not met" },
-    Choice { key: "basic", rank: BASIC, label_vi: "Mức đáp ứng cơ bản", label_en: "Basic" },
-    Choice { key: "good", rank: GOOD, label_vi: "Mức đáp ứng tốt", label_en: "Good" },
+    Choice { key: "not_met", rank: 0, label_vi: "Chưa đạt", label_en: en("Not met") },
+    Choice { key: "basic", rank: BASIC, label_vi: "Mức đáp ứng cơ bản", label_en: en("Basic") },
+    Choice { key: "good", rank: GOOD, label_vi: "Mức đáp ứng tốt", label_en: en("Good") },
 ];
 
 #[rustfmt::skip]
 const fn count(id: Input, key: &'static str, total: Option<Input>, short: (&'static str, &'static str), label_vi: &'static str, label_en: &'static str, help_vi: &'static str, help_en: &'static str) -> InputDef {
-    InputDef { id, key, section: Section::Counts, kind: InputKind::Count { total }, short_vi: short.0, short_en: short.1, label_vi, label_en, help_vi, help_en }
+    InputDef { id, key, section: Section::Counts, kind: InputKind::Count { total }, short_vi: short.0, short_en: en(short.1), label_vi, label_en: en(label_en), help_vi, help_en: en(help_en) }
 }
 
 #[rustfmt::skip]
 const fn flag(id: Input, key: &'static str, short: (&'static str, &'static str), label_vi: &'static str, label_en: &'static str, help_vi: &'static str, help_en: &'static str) -> InputDef {
-    InputDef { id, key, section: Section::Facts, kind: InputKind::Flag { unless: None }, short_vi: short.0, short_en: short.1, label_vi, label_en, help_vi, help_en }
+    InputDef { id, key, section: Section::Facts, kind: InputKind::Flag { unless: None }, short_vi: short.0, short_en: en(short.1), label_vi, label_en: en(label_en), help_vi, help_en: en(help_en) }
 }
 
 const AS_OF_VI: &str = "Tính đến ngày 31/12 của năm đánh giá.";
@@ -153,11 +153,11 @@ static INPUTS: [InputDef; Input::COUNT] = [
         section: Section::Facts,
         kind: InputKind::Flag { unless: Some(&NONE_IN_AREA) },
         short_vi: "hỗ trợ giáo viên mầm non dân lập, tư thục",
-        short_en: "support for private preschool teachers",
+        short_en: en("support for private preschool teachers"),
         label_vi: "Tập huấn, bồi dưỡng, hỗ trợ giáo viên mầm non dân lập, tư thục trên địa bàn",
-        label_en: "Trains and supports teachers of private preschools in the area",
+        label_en: en("Trains and supports teachers of private preschools in the area"),
         help_vi: "Chỉ với nhà trẻ, trường mẫu giáo, trường mầm non công lập. Nếu trên địa bàn không có cơ sở giáo dục mầm non dân lập, tư thục, chọn “Không có trên địa bàn”: phần này không áp dụng, và minh chứng của chỉ tiêu nên có xác nhận của cơ quan quản lý giáo dục địa phương.",
-        help_en: "Public preschools only. If there is no private preschool in the area, choose “None in the area”: this part then does not apply, and the indicator's evidence should include a confirmation from the local education authority.",
+        help_en: en("Public preschools only. If there is no private preschool in the area, choose “None in the area”: this part then does not apply, and the indicator's evidence should include a confirmation from the local education authority."),
     },
     flag(StateBudgetForTraining, "state_budget_for_training", ("kinh phí đào tạo, bồi dưỡng từ ngân sách", "the state training budget"),
         "Bố trí đủ kinh phí ngân sách nhà nước hằng năm cho đào tạo, bồi dưỡng",
@@ -182,11 +182,11 @@ static INPUTS: [InputDef; Input::COUNT] = [
         section: Section::Facts,
         kind: InputKind::Choice { choices: &COLLECTIVE_TITLES },
         short_vi: "danh hiệu “Tập thể lao động tiên tiến” trở lên",
-        short_en: "the “Advanced collective” title or higher",
+        short_en: en("the “Advanced collective” title or higher"),
         label_vi: "Danh hiệu thi đua của tập thể đơn vị",
-        label_en: "The unit's collective emulation title",
+        label_en: en("The unit's collective emulation title"),
         help_vi: "Danh hiệu cho năm đánh giá. Bằng khen, Huân chương là hình thức khen thưởng, không phải danh hiệu.",
-        help_en: "The title for the assessed year. A certificate of merit or an order is a reward, not a title.",
+        help_en: en("The title for the assessed year. A certificate of merit or an order is a reward, not a title."),
     },
     InputDef {
         id: DigitalLevel,
@@ -194,11 +194,11 @@ static INPUTS: [InputDef; Input::COUNT] = [
         section: Section::Facts,
         kind: InputKind::Choice { choices: &DIGITAL_LEVELS },
         short_vi: "mức độ chuyển đổi số",
-        short_en: "the digital-transformation level",
+        short_en: en("the digital-transformation level"),
         label_vi: "Mức độ chuyển đổi số của đơn vị",
-        label_en: "The unit's digital-transformation level",
+        label_en: en("The unit's digital-transformation level"),
         help_vi: "Theo Quyết định số 4725/QĐ-BGDĐT (giáo dục phổ thông, thường xuyên) hoặc 4740/QĐ-BGDĐT (giáo dục đại học).",
-        help_en: "Under Decision 4725/QĐ-BGDĐT (schools) or 4740/QĐ-BGDĐT (higher education).",
+        help_en: en("Under Decision 4725/QĐ-BGDĐT (schools) or 4740/QĐ-BGDĐT (higher education)."),
     },
     flag(VocationalAccredited, "vocational_accredited", ("kiểm định chất lượng giáo dục nghề nghiệp", "vocational accreditation"),
         "Đạt kiểm định chất lượng giáo dục nghề nghiệp",
@@ -211,17 +211,17 @@ const CRITERIA: [CriterionDef; 3] = [
     CriterionDef {
         number: 1,
         title_vi: "Về điều kiện xây dựng “Đơn vị học tập”",
-        title_en: "Conditions for building a learning unit",
+        title_en: en("Conditions for building a learning unit"),
     },
     CriterionDef {
         number: 2,
         title_vi: "Về kết quả học tập của Thành viên trong đơn vị",
-        title_en: "Learning results of the unit's members",
+        title_en: en("Learning results of the unit's members"),
     },
     CriterionDef {
         number: 3,
         title_vi: "Tác dụng của việc xây dựng “Đơn vị học tập”",
-        title_en: "Effects of building a learning unit",
+        title_en: en("Effects of building a learning unit"),
     },
 ];
 
@@ -290,7 +290,7 @@ const fn row(
     let (title_vi, title_en) = title(id_index);
     let id = TITLES[id_index].0;
     let criterion = id.as_bytes()[0] - b'0';
-    IndicatorDef { id, scope, level, criterion, cite, title_vi, title_en, text, applies, parts }
+    IndicatorDef { id, scope, level, criterion, cite, title_vi, title_en: en(title_en), text, applies, parts }
 }
 
 const fn row_titled(
@@ -304,7 +304,7 @@ const fn row_titled(
     parts: &'static [Part],
 ) -> IndicatorDef {
     let criterion = id.as_bytes()[0] - b'0';
-    IndicatorDef { id, scope, level, criterion, cite, title_vi: titles.0, title_en: titles.1, text, applies, parts }
+    IndicatorDef { id, scope, level, criterion, cite, title_vi: titles.0, title_en: en(titles.1), text, applies, parts }
 }
 
 use Applies::{All, NotEconomic, Public, Vocational};
@@ -442,7 +442,7 @@ const LEARNERS_OVERRIDABLE: Attribute<bool> = Attribute { default: true, overrid
 #[rustfmt::skip]
 const fn body(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, public: PublicRule, economic: bool) -> UnitKind {
     UnitKind {
-        id, scope, article, name_vi, name_en, who,
+        id, scope, article, name_vi, name_en: en(name_en), who,
         public,
         learners: NO_LEARNERS, vocational: FIXED, digital_index: NO_INDEX, economic, preschool: false,
     }
@@ -459,7 +459,7 @@ const NOT_STATE: PublicRule = PublicRule::Fixed(false);
 #[rustfmt::skip]
 const fn school(id: &'static str, scope: Scope, article: &'static str, name_vi: &'static str, name_en: &'static str, who: &'static str, learners: Attribute<bool>, vocational: Attribute<bool>, digital_index: IndexRule) -> UnitKind {
     UnitKind {
-        id, scope, article, name_vi, name_en, who,
+        id, scope, article, name_vi, name_en: en(name_en), who,
         public: PublicRule::Choose,
         learners, vocational, digital_index, economic: false, preschool: false,
     }
@@ -480,7 +480,7 @@ static KINDS: [UnitKind; 25] = [
     body("kinh_te_huyen", Huyen, "Điều 2.3", "Doanh nghiệp, hợp tác xã cấp huyện", "District enterprise or cooperative",
         "Doanh nghiệp, hợp tác xã và tổ chức khác thực hiện hoạt động đầu tư kinh doanh thuộc thẩm quyền quản lý của Ủy ban nhân dân cấp huyện", NOT_STATE, true),
     UnitKind {
-        id: "mam_non", scope: Huyen, article: "Điều 2.1", name_vi: "Nhà trẻ, trường mẫu giáo, trường mầm non", name_en: "Nursery, kindergarten or preschool",
+        id: "mam_non", scope: Huyen, article: "Điều 2.1", name_vi: "Nhà trẻ, trường mẫu giáo, trường mầm non", name_en: en("Nursery, kindergarten or preschool"),
         who: "Nhà trẻ, trường mẫu giáo, trường mầm non",
         public: PublicRule::Choose, learners: NO_LEARNERS, vocational: FIXED, digital_index: NO_INDEX, economic: false, preschool: true,
     },
@@ -564,9 +564,9 @@ const SOCIO_POLITICAL: &[&str] = &[
 #[rustfmt::skip]
 const fn groups(specialised: &'static str, promotion: &'static str, socio: &'static str) -> [CouncilGroup; 3] {
     [
-        CouncilGroup { key: "specialised", text: specialised, label_vi: "Cơ quan chuyên môn thuộc Ủy ban nhân dân", label_en: "Specialised body of the People's Committee", prefixes: SPECIALISED },
-        CouncilGroup { key: "learning_promotion", text: promotion, label_vi: "Hội Khuyến học", label_en: "Association for Learning Promotion", prefixes: PROMOTION },
-        CouncilGroup { key: "socio_political", text: socio, label_vi: "Tổ chức chính trị - xã hội", label_en: "Socio-political organisation", prefixes: SOCIO_POLITICAL },
+        CouncilGroup { key: "specialised", text: specialised, label_vi: "Cơ quan chuyên môn thuộc Ủy ban nhân dân", label_en: en("Specialised body of the People's Committee"), prefixes: SPECIALISED },
+        CouncilGroup { key: "learning_promotion", text: promotion, label_vi: "Hội Khuyến học", label_en: en("Association for Learning Promotion"), prefixes: PROMOTION },
+        CouncilGroup { key: "socio_political", text: socio, label_vi: "Tổ chức chính trị - xã hội", label_en: en("Socio-political organisation"), prefixes: SOCIO_POLITICAL },
     ]
 }
 
@@ -597,7 +597,7 @@ pub static TT24_2023: RuleSet = RuleSet {
         recipient: "Phòng Văn hóa – Xã hội, Ủy ban nhân dân {commune}",
         decision_maker: "Chủ tịch Ủy ban nhân dân {commune}",
         basis: "Thông tư 15/2025/TT-BGDĐT (sửa đổi bởi Thông tư 45/2026/TT-BGDĐT): Phòng Văn hóa – Xã hội của Ủy ban nhân dân cấp xã phụ trách xây dựng xã hội học tập trên địa bàn",
-        basis_en: "Circular 15/2025/TT-BGDĐT (as amended by Circular 45/2026/TT-BGDĐT): the commune People's Committee's Office of Culture and Society is in charge of building the learning society in its area",
+        basis_en: en("Circular 15/2025/TT-BGDĐT (as amended by Circular 45/2026/TT-BGDĐT): the commune People's Committee's Office of Culture and Society is in charge of building the learning society in its area"),
     }),
     kinds: &KINDS,
     inputs: &INPUTS,
@@ -605,16 +605,16 @@ pub static TT24_2023: RuleSet = RuleSet {
         Title {
             input: MembersAdvancedWorker,
             name_vi: "Lao động tiên tiến",
-            name_en: "Advanced worker",
+            name_en: en("Advanced worker"),
             awarded_by_vi: "Quyết định công nhận danh hiệu thi đua của người đứng đầu đơn vị hoặc cấp có thẩm quyền (“Chiến sĩ tiên tiến” trong lực lượng vũ trang)",
-            awarded_by_en: "The decision of the head of the unit or the competent authority recognising emulation titles (“Advanced soldier” in the armed forces)",
+            awarded_by_en: en("The decision of the head of the unit or the competent authority recognising emulation titles (“Advanced soldier” in the armed forces)"),
         },
         Title {
             input: MembersLearningCitizen,
             name_vi: "Công dân học tập",
-            name_en: "Learning citizen",
+            name_en: en("Learning citizen"),
             awarded_by_vi: "Quyết định công nhận của Hội Khuyến học (Quyết định số 324/QĐ-KHVN ngày 25/10/2023 của Hội Khuyến học Việt Nam)",
-            awarded_by_en: "The recognition decision of the Association for Learning Promotion (Decision 324/QĐ-KHVN of 25 October 2023)",
+            awarded_by_en: en("The recognition decision of the Association for Learning Promotion (Decision 324/QĐ-KHVN of 25 October 2023)"),
         },
     ],
     criteria: &CRITERIA,

@@ -49,6 +49,20 @@ pub fn confirm(question: &str) -> bool {
     window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }
 
+/// Loads the page again.
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// A message in the browser's own dialog.
+pub fn alert(message: &str) {
+    if let Some(w) = window() {
+        let _ = w.alert_with_message(message);
+    }
+}
+
 /// Unicode NFC, as the file format stores text.
 pub fn nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()

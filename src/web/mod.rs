@@ -6,6 +6,7 @@
 //! `data-act`, so one `click` handler serves them all. Browser effects live in `browser.rs`.
 
 pub mod browser;
+pub mod modules;
 pub mod panic;
 pub mod print;
 pub mod state;
@@ -64,6 +65,7 @@ fn initial_state() -> State {
         example: false,
         undo: None,
         embed_dossier: false,
+        modules_ready: 0,
         menu: false,
         update_ready: false,
         embed,
@@ -196,11 +198,14 @@ fn file_stem(f: &crate::DossierFile) -> String {
 pub struct Derived {
     pub file: DossierFile,
     pub assessment: Assessment,
+    /// The file's canonical text: what is exported, and what the other modules are given.
+    pub json: String,
     pub written: String,
 }
 
 fn derive(file: &DossierFile, env: &Env) -> Derived {
-    Derived { file: file.clone(), assessment: assess(file, env), written: checksum(&crate::write(file)) }
+    let json = crate::write(file);
+    Derived { file: file.clone(), assessment: assess(file, env), written: checksum(&json), json }
 }
 
 fn export(state: &State) {
@@ -229,7 +234,7 @@ fn command(e: &MouseEvent) -> Option<(String, String)> {
     Some((el.get_attribute("data-act")?, el.get_attribute("data-arg").unwrap_or_default()))
 }
 
-fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived) {
+fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Derived>) {
     let t = text::texts(state.lang);
     let a = &d.assessment;
     match act {
@@ -246,7 +251,13 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
             }
         }
         "lang" => {
-            let lang = if state.lang == Lang::Vi { Lang::En } else { Lang::Vi };
+            let lang = if state.lang.vi() { Lang::En } else { Lang::Vi };
+            if lang == Lang::En && !cfg!(feature = "en") {
+                // English is the English app's (see `start`); what is typed is saved already.
+                browser::save_lang("en");
+                browser::reload();
+                return;
+            }
             browser::save_lang(text::texts(lang).lang_code);
             state.dispatch(Action::SetLang(lang));
         }
@@ -310,10 +321,10 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Derived
         }
         "embed-dossier" => state.dispatch(Action::SetEmbed(!state.embed_dossier)),
         // Each document its own print job, so each is numbered from 1 (Nghị định 30/2020).
-        "print" if arg.is_empty() => print::print_each(&d.file, a, t),
-        "print" => print::print(&print::fragment(&d.file, a, t), Some(arg)),
-        "brief" => print::print_brief(&d.file, a),
-        "html-report" => print::download_html(&d.file, a, &file_stem(&d.file), state.embed_dossier),
+        "print" if arg.is_empty() => print::print_each(d, state.lang, t),
+        "print" => print::print_one(d, arg, t),
+        "brief" => print::print_brief(d, t),
+        "html-report" => print::download_html(d, &file_stem(&d.file), state.embed_dossier, t),
         "docx" => {
             let handle = state.clone();
             print::download_docx(&d.file, a.today, &file_stem(&d.file), t, move |failed| {
@@ -390,6 +401,19 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| tabs::listen(move |d| state.dispatch(Action::External(d))));
+    }
+
+    // The documents module, once the form is usable (web/modules.rs): Ctrl+P and the preview
+    // need it at once when asked for.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if modules::load_when_idle(modules::DOCS).await {
+                    state.dispatch(Action::ModuleReady);
+                }
+            });
+        });
     }
 
     // Offline after the first load; a new release is offered, never forced (www/sw.js).
@@ -530,6 +554,7 @@ pub fn app() -> Html {
         lang: state.lang,
         a: &derived.assessment,
         file: &derived.file,
+        derived: &derived,
         today: env.today,
         unexported: changed,
     };
@@ -543,6 +568,22 @@ pub fn app() -> Html {
 /// Mounts the app into `#app`, leaving the rest of the page (the print root) alone.
 pub fn start() {
     panic::install();
+    // The first module is Vietnamese only: a user who chose English gets the English app, a
+    // module of its own (src/bin/dvht-web-en.rs), which mounts itself once loaded.
+    if !cfg!(feature = "en") && browser::saved_lang().as_deref() == Some("en") {
+        wasm_bindgen_futures::spawn_local(async {
+            if !modules::load(modules::ENGLISH).await {
+                // Offline before English was ever cached: Vietnamese rather than nothing.
+                browser::save_lang("vi");
+                mount();
+            }
+        });
+        return;
+    }
+    mount();
+}
+
+fn mount() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

@@ -1,6 +1,10 @@
 //! Printing and the other exports of the documents. Ctrl+P prints the documents, not the form:
 //! just before printing, the browser's `beforeprint` event has `#print-root` (outside Yew's
 //! tree) filled with them, synchronously, so the print layout sees them.
+//!
+//! The documents themselves come from the documents module (`src/bin/dvht-docs.rs`), fetched
+//! in idle time once the form is usable (`modules.rs`): what needs it before it has arrived
+//! waits for it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,53 +13,63 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::browser;
+use super::modules::{self, DOCS};
 use super::text::Texts;
 use super::Derived;
-use crate::documents;
-use crate::engine::Assessment;
 use crate::file::DossierFile;
+use crate::words::Lang;
 
-/// The documents of a dossier as HTML, or why there are none yet.
-pub fn fragment(file: &DossierFile, a: &Assessment, t: &Texts) -> String {
-    match documents::build(file, a) {
-        Some(docs) => documents::html::fragment(&docs),
-        None => {
-            let items: String = a
-                .problems
-                .iter()
-                .map(|p| format!("<li>{}</li>", documents::html::escape(&p.text(crate::Lang::Vi))))
-                .collect();
-            format!(
-                "<article class=\"doc\"><p><b>{}</b></p><ul>{items}</ul></article>",
-                documents::html::escape(t.documents_incomplete)
-            )
-        }
+fn lang_code(lang: Lang) -> &'static str {
+    if lang.en() {
+        "en"
+    } else {
+        "vi"
     }
+}
+
+/// The dossier and today, as the documents module takes them.
+fn input(d: &Derived) -> [JsValue; 2] {
+    [JsValue::from_str(&d.json), JsValue::from_str(&d.assessment.today.to_string())]
+}
+
+/// Every document as HTML, or why there are none yet; `None` until the module has arrived.
+pub fn fragment(d: &Derived, lang: Lang) -> Option<String> {
+    let [json, today] = input(d);
+    modules::call_text(DOCS, "preview", &[json, today, JsValue::from_str(lang_code(lang))])
+}
+
+/// Runs `then` once the documents module is there: at once if it is, else after fetching it
+/// (a notice says so if it cannot be fetched).
+fn with_docs(d: &Rc<Derived>, t: &'static Texts, then: impl FnOnce(&Derived) + 'static) {
+    if modules::is_ready(DOCS) {
+        then(d);
+        return;
+    }
+    let d = d.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if modules::load(DOCS).await {
+            then(&d);
+        } else {
+            browser::alert(t.documents_not_loaded);
+        }
+    });
 }
 
 fn root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id("print-root")
 }
 
-/// Fills `#print-root` with the documents (only one, if `only` names it).
-pub fn fill(html: &str, only: Option<&str>) {
+/// Fills `#print-root` with the documents to print.
+pub fn fill(html: &str) {
     if let Some(root) = root() {
         root.set_inner_html(html);
-        match only {
-            Some(kind) => {
-                let _ = root.set_attribute("data-only", kind);
-            }
-            None => {
-                let _ = root.remove_attribute("data-only");
-            }
-        }
     }
 }
 
-/// Prints the documents, or one of them: each document printed alone is numbered from 1 with
-/// no number on its first page, as Nghị định 30/2020 wants (one print job has one counter).
-pub fn print(html: &str, only: Option<&str>) {
-    fill(html, only);
+/// Prints what `html` holds as one print job: a document printed alone is numbered from 1
+/// with no number on its first page, as Nghị định 30/2020 wants (one job has one counter).
+pub fn print(html: &str) {
+    fill(html);
     // Marked filled, so `beforeprint` does not refill it with the whole set.
     if let Some(root) = root() {
         let _ = root.set_attribute("data-job", "1");
@@ -64,38 +78,49 @@ pub fn print(html: &str, only: Option<&str>) {
         let _ = w.print();
     }
     if let Some(root) = root() {
-        let _ = root.remove_attribute("data-only");
         let _ = root.remove_attribute("data-job");
+        root.set_inner_html("");
     }
 }
 
 /// Prints each document as a print job of its own, one after the other, so each is numbered
 /// from 1 with no number on its first page (Nghị định 30/2020): one job has one page counter.
-pub fn print_each(file: &DossierFile, a: &Assessment, t: &Texts) {
-    let Some(docs) = documents::build(file, a) else {
-        print(&fragment(file, a, t), None);
-        return;
-    };
-    for doc in &docs {
-        print(&documents::html::fragment(std::slice::from_ref(doc)), None);
-    }
-    if let Some(root) = root() {
-        root.set_inner_html("");
-    }
+pub fn print_each(d: &Rc<Derived>, lang: Lang, t: &'static Texts) {
+    with_docs(d, t, move |d| {
+        let [json, today] = input(d);
+        for job in
+            modules::call_list(DOCS, "jobs", &[json, today, JsValue::from_str(lang_code(lang))]).unwrap_or_default()
+        {
+            print(&job);
+        }
+    });
+}
+
+/// One filed document alone: `request`, `report` or `summary`.
+pub fn print_one(d: &Rc<Derived>, which: &str, t: &'static Texts) {
+    let which = which.to_string();
+    with_docs(d, t, move |d| {
+        let [json, today] = input(d);
+        if let Some(doc) =
+            modules::call_text(DOCS, "one", &[json, today, JsValue::from_str(&which)]).filter(|h| !h.is_empty())
+        {
+            print(&doc);
+        }
+    });
 }
 
 /// The one-page summary for the head of the unit.
-pub fn print_brief(file: &DossierFile, a: &Assessment) {
-    if let Some(doc) = documents::brief::build(file, a) {
-        print(&documents::html::fragment(std::slice::from_ref(&doc)), None);
-        if let Some(root) = root() {
-            root.set_inner_html("");
+pub fn print_brief(d: &Rc<Derived>, t: &'static Texts) {
+    with_docs(d, t, |d| {
+        let [json, today] = input(d);
+        if let Some(doc) = modules::call_text(DOCS, "brief", &[json, today]).filter(|h| !h.is_empty()) {
+            print(&doc);
         }
-    }
+    });
 }
 
 /// Ctrl+P and the browser's menu: fill the documents from the latest assessment first.
-pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
+pub fn install(latest: Rc<RefCell<(Rc<Derived>, Lang)>>) {
     let Some(w) = web_sys::window() else { return };
     let keys = latest.clone();
     let before = Closure::<dyn Fn()>::new(move || {
@@ -103,22 +128,26 @@ pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
         let filled = root().is_some_and(|r| r.has_attribute("data-job") || !r.inner_html().is_empty());
         if !filled {
             let (d, lang) = &*latest.borrow();
-            fill(&fragment(&d.file, &d.assessment, super::text::texts(*lang)), None);
+            let t = super::text::texts(*lang);
+            // The browser's own menu, before the documents module arrived: say so on paper.
+            let html = fragment(d, *lang).unwrap_or_else(|| {
+                format!("<article class=\"doc\"><p>{}</p></article>", crate::documents::escape(t.documents_loading))
+            });
+            fill(&html);
         }
     });
     let after = Closure::<dyn Fn()>::new(|| {
         if let Some(r) = root() {
             r.set_inner_html("");
-            let _ = r.remove_attribute("data-only");
         }
     });
-    // Ctrl+P (⌘P) prints each document as a job of its own, like "In cả bộ"; the browser's
+    // Ctrl+P (⌘P) prints each document as a job of its own, like "In hồ sơ"; the browser's
     // menu still prints the set in one job (filled by `beforeprint`).
     let keydown = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
         if (e.ctrl_key() || e.meta_key()) && !e.alt_key() && e.key().eq_ignore_ascii_case("p") {
             e.prevent_default();
             let (d, lang) = &*keys.borrow();
-            print_each(&d.file, &d.assessment, super::text::texts(*lang));
+            print_each(d, *lang, super::text::texts(*lang));
         }
     });
     let _ = w.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
@@ -129,11 +158,17 @@ pub fn install(latest: Rc<RefCell<(Rc<Derived>, crate::Lang)>>) {
     after.forget();
 }
 
-/// The standalone report to publish (Điều 21.3), carrying the dossier.
-pub fn download_html(file: &DossierFile, a: &Assessment, name: &str, embed: bool) {
-    let Some(docs) = documents::build(file, a) else { return };
-    let page = documents::html::standalone(&docs, embed.then_some(file), &documents::title(file, a));
-    browser::download(&format!("{name}.html"), "text/html", &page);
+/// The standalone report to publish (Điều 21.3), carrying the dossier only if `embed`.
+pub fn download_html(d: &Rc<Derived>, name: &str, embed: bool, t: &'static Texts) {
+    let name = format!("{name}.html");
+    with_docs(d, t, move |d| {
+        let [json, today] = input(d);
+        if let Some(page) =
+            modules::call_text(DOCS, "report", &[json, today, JsValue::from_bool(embed)]).filter(|h| !h.is_empty())
+        {
+            browser::download(&name, "text/html", &page);
+        }
+    });
 }
 
 /// What the Word worker says once it listens (src/bin/dvht-docx.rs).

@@ -61,6 +61,8 @@ pub struct State {
     /// The last deletion, until the next change.
     pub undo: Option<Undo>,
     /// The published HTML report carries the dossier, so it can be opened again.
+    /// How many other modules have arrived (a change re-renders what waited for them).
+    pub modules_ready: u32,
     pub embed_dossier: bool,
     /// The menu of a narrow screen is open.
     pub menu: bool,
@@ -93,6 +95,8 @@ pub enum Action {
     Reopen,
     Show(Screen),
     UpdateReady,
+    /// Another wasm module has arrived (web/modules.rs): what waited for it can show.
+    ModuleReady,
     SetLang(Lang),
     /// Another draft becomes the open one (new, opened from the list, or from a file).
     Open(Box<Draft>, Option<Notice>),
@@ -229,6 +233,7 @@ impl Reducible for State {
                 s.menu = false;
             }
             Action::UpdateReady => s.update_ready = true,
+            Action::ModuleReady => s.modules_ready += 1,
             Action::SetLang(lang) => s.lang = lang,
             Action::Open(draft, notice) => {
                 s.draft = *draft;

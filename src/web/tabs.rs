@@ -40,16 +40,18 @@ thread_local! {
 
 /// What the notices say.
 pub fn adopted(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "Hồ sơ đã được cập nhật theo thay đổi vừa lưu ở một thẻ (tab) khác.",
-        Lang::En => "The dossier was updated with a change just saved in another tab.",
+    if lang.vi() {
+        "Hồ sơ đã được cập nhật theo thay đổi vừa lưu ở một thẻ (tab) khác."
+    } else {
+        "The dossier was updated with a change just saved in another tab."
     }
 }
 
 pub fn forked(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "Hồ sơ này vừa được sửa ở một thẻ (tab) khác cùng lúc với thẻ này. Để không ghi đè lên thay đổi đó, những gì bạn nhập ở đây được lưu thành một bản nháp riêng; cả hai bản đều có trong “Danh sách hồ sơ”.",
-        Lang::En => "This dossier was just changed in another tab at the same time as here. So as not to overwrite that change, what you entered here is saved as a separate draft; both are in the drafts list.",
+    if lang.vi() {
+        "Hồ sơ này vừa được sửa ở một thẻ (tab) khác cùng lúc với thẻ này. Để không ghi đè lên thay đổi đó, những gì bạn nhập ở đây được lưu thành một bản nháp riêng; cả hai bản đều có trong “Danh sách hồ sơ”."
+    } else {
+        "This dossier was just changed in another tab at the same time as here. So as not to overwrite that change, what you entered here is saved as a separate draft; both are in the drafts list."
     }
 }
 

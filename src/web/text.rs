@@ -121,7 +121,8 @@ pub struct Texts {
     pub docx_failed: &'static str,
     pub docx_not_loaded: &'static str,
     pub docx_unsupported: &'static str,
-    pub documents_incomplete: &'static str,
+    pub documents_loading: &'static str,
+    pub documents_not_loaded: &'static str,
     pub criterion_notes: &'static str,
     pub update_ready: &'static str,
     pub update_now: &'static str,
@@ -279,7 +280,8 @@ pub static VI: Texts = Texts {
     confirm_reopen: "Mở lại hồ sơ đã chốt để sửa? Khi sửa xong, hãy chốt lại.",
     docx_not_loaded: "Không tải được phần xuất Word.",
     docx_unsupported: "Trình duyệt không chạy được phần xuất Word.",
-    documents_incomplete: "Hồ sơ chưa đủ thông tin để lập văn bản:",
+    documents_loading: "Đang tải phần văn bản…",
+    documents_not_loaded: "Không tải được phần văn bản của ứng dụng. Hãy kiểm tra kết nối mạng rồi thử lại.",
     docx_failed: "Không tạo được bản Word:",
     criterion_notes: "Nhận xét Tiêu chí",
     update_ready: "Đã có phiên bản mới của ứng dụng.",
@@ -443,7 +445,8 @@ pub static EN: Texts = Texts {
     confirm_reopen: "Reopen the finalised dossier to edit it? Finalise it again when done.",
     docx_not_loaded: "The Word export could not be loaded.",
     docx_unsupported: "This browser cannot run the Word export.",
-    documents_incomplete: "The dossier lacks what the documents need:",
+    documents_loading: "Loading the documents…",
+    documents_not_loaded: "The documents part of the app could not be loaded. Check the connection and try again.",
     docx_failed: "Could not make the Word file:",
     criterion_notes: "Comments on criterion",
     update_ready: "A new version of the app is ready.",
@@ -492,7 +495,7 @@ pub static EN: Texts = Texts {
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
+        _ if lang.vi() => &VI,
+        _ => &EN,
     }
 }

@@ -14,7 +14,7 @@ use crate::unzip;
 /// "Kết quả thẩm định chỉ tiêu 2.1 (hồ sơ thứ 3)", "Nhiệm vụ trong Hội đồng của thành viên
 /// thứ 2", "Tổng số Thành viên trong đơn vị (hồ sơ thứ 3)". `None` for a path of none of them.
 pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> Option<String> {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let p = place(field);
     let own = label(field).map(|(v, e)| if vi { v } else { e });
     let nth = |list: &str| p.indices.iter().find(|(n, _)| *n == list).map(|(_, i)| i + 1);

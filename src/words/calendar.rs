@@ -25,7 +25,7 @@ pub fn entries(a: &Assessment, lang: Lang) -> Vec<Entry> {
 }
 
 fn entry(a: &Assessment, e: &Event, lang: Lang) -> Entry {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let year = a.year().unwrap_or_default();
     let recipient = &a.recipient;
     let source = match e.source {
@@ -128,7 +128,7 @@ pub fn ics(events: &[Entry], stamp: Date, uid_base: &str, lang: Lang) -> String 
     {
         fold(line, &mut out);
     }
-    let reminder = if lang == Lang::Vi { "Còn 7 ngày" } else { "7 days left" };
+    let reminder = if lang.vi() { "Còn 7 ngày" } else { "7 days left" };
     for e in events {
         let end = e.date.add_days(1).unwrap_or(e.date);
         let lines = [

@@ -33,14 +33,14 @@ impl Serialize for Diagnostic {
 /// or the rule set's for its answers).
 pub fn field_label(rules: &RuleSet, field: &str, lang: Lang) -> Option<&'static str> {
     let (vi, en) = FieldPath::parse(field, rules)?.label(rules)?;
-    Some(if lang == Lang::Vi { vi } else { en })
+    Some(if lang.vi() { vi } else { en })
 }
 
 /// The field as a user knows it, by its label, never by its path: "Tổng số Thành viên trong
 /// đơn vị", "Ngày ban hành của minh chứng thứ 2, chỉ tiêu 1.4". The path stays in the
 /// diagnostic's `field` for scripts.
 pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let pick = |(v, e): (&'static str, &'static str)| if vi { v } else { e };
     let label = |p: &FieldPath| p.label(rules).map(pick);
     let Some(path) = FieldPath::parse(field, rules) else {
@@ -78,7 +78,7 @@ pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
 
 fn kind_name(rules: &RuleSet, id: &str, lang: Lang) -> String {
     match rules.kind(id) {
-        Some(k) if lang == Lang::Vi => format!("“{}”", k.name_vi),
+        Some(k) if lang.vi() => format!("“{}”", k.name_vi),
         Some(k) => format!("“{}”", k.name_en),
         None => format!("“{id}”"),
     }
@@ -139,8 +139,8 @@ impl Message {
     pub fn text(&self, rules: &RuleSet, field: &str, lang: Lang) -> String {
         let f = named(rules, field, lang);
         match lang {
-            Lang::Vi => self.vi(rules, &f),
-            Lang::En => self.en(rules, &f),
+            _ if lang.vi() => self.vi(rules, &f),
+            _ => self.en(rules, &f),
         }
     }
 

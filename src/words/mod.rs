@@ -18,6 +18,20 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// English, in a build that has it. The app's first module is built without the `en`
+    /// feature: then this is false whatever the value, so every English sentence and table
+    /// entry drops out of it (the English app is a module of its own, web/modules.rs).
+    pub const fn en(self) -> bool {
+        cfg!(feature = "en") && matches!(self, Lang::En)
+    }
+    pub const fn vi(self) -> bool {
+        !self.en()
+    }
+}
+
+pub use crate::rules::en;
+
 /// A ratio as people read it, to one decimal: "91,6%" (Vietnamese) or "91.6%". Rounded down,
 /// so a shown percentage never reaches a threshold the ratio misses (89,99% shows as 89,9%,
 /// not 90,0% beside "Chưa đạt"). For display only: verdicts use `meets`.
@@ -26,13 +40,13 @@ pub fn percent_text(count: u64, total: u64, lang: Lang) -> String {
         return "—".into();
     }
     let tenths = u128::from(count) * 1000 / u128::from(total);
-    let sep = if lang == Lang::Vi { ',' } else { '.' };
+    let sep = if lang.vi() { ',' } else { '.' };
     format!("{}{sep}{}%", tenths / 10, tenths % 10)
 }
 
 /// A whole number as people write it: "1.500" in Vietnamese, "1,500" in English.
 pub fn number(n: u64, lang: Lang) -> String {
-    crate::file::edit::grouped(n, if lang == Lang::Vi { '.' } else { ',' })
+    crate::file::edit::grouped(n, if lang.vi() { '.' } else { ',' })
 }
 
 /// A fingerprint as people read it aloud: "3F9A-21C0". Grouped by characters, not bytes, so a
@@ -44,7 +58,7 @@ pub fn fingerprint_text(code: &str) -> String {
 /// The same step cited in several articles, briefly: "điểm c khoản 1 Điều 10, 16" or
 /// "Articles 10.1c, 16.1c".
 pub fn cites_short(cites: &[Cite], lang: Lang) -> String {
-    if lang == Lang::En {
+    if lang.en() {
         return format!("Articles {}", cites.iter().map(Cite::dotted).collect::<Vec<_>>().join(", "));
     }
     match cites.split_first() {

@@ -11,7 +11,7 @@ use crate::rules::{Input, RuleSet};
 use crate::sheets::ReadError;
 
 fn pick(lang: Lang, vi: String, en: String) -> String {
-    if lang == Lang::Vi {
+    if lang.vi() {
         vi
     } else {
         en
@@ -48,7 +48,7 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
 
 /// What a column was understood as: "Họ và tên", "bỏ qua".
 pub fn column_use(rules: &RuleSet, used: ColumnUse, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let title = |i: Input| rules.title(i).map_or("", |t| if vi { t.name_vi } else { t.name_en });
     let label = |i: Input| {
         let d = rules.input(i);
@@ -88,7 +88,7 @@ pub fn column(rules: &RuleSet, c: &Column, lang: Lang) -> String {
 
 /// Where a problem is: "Trang “Thành viên”, dòng 5, cột C" (the sheet only for workbooks).
 fn place(p: &Problem, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let mut parts = Vec::new();
     if !p.sheet.is_empty() {
         parts.push(if vi { format!("Trang “{}”", p.sheet) } else { format!("Sheet “{}”", p.sheet) });
@@ -184,7 +184,7 @@ pub fn problems(rules: &RuleSet, list: &[Problem], lang: Lang) -> Vec<String> {
 
 /// What an import changed: "Đã thêm 12 và cập nhật 30 thành viên; 3 thành viên giữ nguyên."
 pub fn applied(a: &Applied, replaced: bool, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let mut s = if vi {
         format!("Đã thêm {} và cập nhật {} thành viên", a.added, a.updated)
     } else {
@@ -225,7 +225,7 @@ pub fn not_counted(a: &Assessment, file: &DossierFile, input: Input, max: usize,
     let n = names.len();
     let shown = names.iter().take(max).copied().collect::<Vec<_>>().join(", ");
     let rest = n.saturating_sub(max);
-    Some(if lang == Lang::Vi {
+    Some(if lang.vi() {
         let prefix = format!("{} ", total.short_vi);
         let what = def.short_vi.strip_prefix(prefix.as_str()).unwrap_or(def.short_vi);
         let more = if rest > 0 { format!(" và {rest} người khác") } else { String::new() };
@@ -248,12 +248,12 @@ pub fn not_counted(a: &Assessment, file: &DossierFile, input: Input, max: usize,
 /// list marks but for another year (rules.md §1).
 pub fn other_year(rules: &RuleSet, name: &str, input: Input, period: Period, year: i32, lang: Lang) -> String {
     let t = rules.title(input);
-    match (lang, period) {
-        (Lang::Vi, Period::SchoolYear { .. }) => format!(
+    match (lang.vi(), period) {
+        (true, Period::SchoolYear { .. }) => format!(
             "{name}: danh hiệu “{}” năm học {period} không tính cho năm đánh giá {year} (chỉ tính danh hiệu năm {year} hoặc năm học kết thúc trong năm {year})",
             t.map_or("", |t| t.name_vi)
         ),
-        (Lang::Vi, Period::Year(_)) => format!(
+        (true, Period::Year(_)) => format!(
             "{name}: danh hiệu “{}” năm {period} không tính cho năm đánh giá {year}",
             t.map_or("", |t| t.name_vi)
         ),

@@ -10,13 +10,13 @@ use crate::rules::{Input, RuleSet};
 pub fn describe(rules: &RuleSet, gap: &Gap, lang: Lang) -> String {
     let short = |i: Input| {
         let d = rules.input(i);
-        if lang == Lang::Vi {
+        if lang.vi() {
             d.short_vi
         } else {
             d.short_en
         }
     };
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     match gap {
         Gap::People { id, input, more } if vi => {
             format!("thêm {} {} (chỉ tiêu {id})", super::number(*more, lang), short(*input))
@@ -68,7 +68,7 @@ pub fn headline(a: &Assessment, lang: Lang) -> String {
 /// inputs): those are asked to be corrected ("sửa"), not entered as if nothing were typed.
 pub fn headline_fixing(a: &Assessment, lang: Lang, fixing: &dyn Fn(Input) -> bool) -> String {
     let Some(result) = &a.evaluation else { return String::new() };
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let met = match (result.level, vi) {
         (0, true) => "Chưa đạt mức độ nào".to_string(),
         (0, false) => "No level met yet".to_string(),
@@ -160,7 +160,7 @@ pub fn headline_fixing(a: &Assessment, lang: Lang, fixing: &dyn Fn(Input) -> boo
 /// "Năm nay đơn vị đề nghị công nhận lại mức độ 1."
 pub fn request_sentence(a: &Assessment, lang: Lang) -> String {
     let Some(r) = &a.evaluation else { return String::new() };
-    let vi = lang == Lang::Vi;
+    let vi = lang.vi();
     let q = r.request;
     let procedure = a.rules.procedure(r.scope);
     let cite = |f: fn(&crate::rules::Procedure) -> crate::rules::Cite| {

@@ -174,11 +174,17 @@ test('a unit builds its dossier, watches its level and never loses it', async ()
 
     // English, then back.
     await page.locator('[data-act="drafts"]').click();
+    // The first module is Vietnamese only: English is the English app, loaded in its place
+    // (the page reloads into it, and the dossier is there, saved).
     await page.locator('[data-act="lang"]').click();
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    await page.getByRole('heading', { name: 'Result' }).waitFor();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await page.getByRole('heading', { name: 'Result', exact: true }).waitFor();
+    assert.equal(await field(page, 'year').inputValue(), '2026', 'the same dossier');
+    assert.ok(t.server.requests.some((u) => u.includes('dvht-web-en_bg.wasm')), 'the English module was fetched');
     await axe(page, 'the English page');
     await page.locator('[data-act="lang"]').click();
+    await page.locator('html[lang="vi"]').waitFor({ state: 'attached' });
+    await page.getByRole('heading', { name: 'Kết quả tự đánh giá', exact: true }).waitFor();
 
     assert.deepEqual(t.errors, []);
     assert.deepEqual(t.foreign, [], 'no request leaves the site');

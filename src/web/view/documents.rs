@@ -75,7 +75,10 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                 </div>
             </section>
             <div class="preview" data-testid="preview" lang="vi" tabindex="0" role="region" aria-label={v.pick("Xem trước văn bản", "Preview of the documents")}>
-                { Html::from_html_unchecked(AttrValue::from(crate::web::print::fragment(v.file, v.a, v.t))) }
+                { match crate::web::print::fragment(v.derived, v.lang) {
+                    Some(docs) => Html::from_html_unchecked(AttrValue::from(docs)),
+                    None => html! { <p class="loading" role="status">{ t.documents_loading }</p> },
+                } }
             </div>
         </main>
     }

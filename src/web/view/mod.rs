@@ -32,6 +32,8 @@ pub struct View<'a> {
     pub a: &'a Assessment,
     /// The dossier the assessment is of.
     pub file: &'a crate::file::DossierFile,
+    /// Both, as the other modules take them.
+    pub derived: &'a crate::web::Derived,
     pub today: Date,
     /// The dossier changed since it was last exported or opened.
     pub unexported: bool,
@@ -39,7 +41,7 @@ pub struct View<'a> {
 
 impl View<'_> {
     fn vi(&self) -> bool {
-        self.lang == Lang::Vi
+        self.lang.vi()
     }
     fn pick(&self, vi: &'static str, en: &'static str) -> &'static str {
         if self.vi() {

@@ -1,0 +1,99 @@
+//! The app's other wasm modules, fetched after the first screen so the first load carries only
+//! the form, the engine and the verdict (issue 12). Each is an ES module of its own beside the
+//! page (the script below loads them); the service worker caches them for offline use.
+
+use wasm_bindgen::prelude::*;
+
+// Inline, not a `module = "/…"` file: a local module file makes wasm-bindgen read the crate's
+// package.json (our npm tools) as dependencies, which the Word worker's target refuses.
+#[wasm_bindgen(inline_js = r#"
+// The app's modules fetched after its first screen (src/web/modules.rs): each a wasm-bindgen ES
+// module beside index.html (`<name>.js` and `<name>_bg.wasm`), loaded once, on first use or in
+// idle time, from the page's own folder (and from the service worker's cache when offline).
+const modules = new Map();
+
+export function load(name) {
+  let m = modules.get(name);
+  if (!m) {
+    m = { exports: null };
+    const url = (file) => new URL(file, document.baseURI).href;
+    m.promise = import(url(`./${name}.js`))
+      .then(async (js) => {
+        await js.default({ module_or_path: url(`./${name}_bg.wasm`) });
+        m.exports = js;
+      })
+      .catch((e) => {
+        // Tried again on the next use (offline before the first visit cached it, say).
+        modules.delete(name);
+        throw e;
+      });
+    modules.set(name, m);
+  }
+  return m.promise;
+}
+
+// Resolves when the browser has nothing better to do.
+export function idle() {
+  const later = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  return new Promise((resolve) => later(() => resolve()));
+}
+
+export function ready(name) {
+  return !!(modules.get(name) && modules.get(name).exports);
+}
+
+// A function of a loaded module, called with plain arguments; undefined if not loaded.
+export function call(name, fn, args) {
+  const m = modules.get(name);
+  return m && m.exports ? m.exports[fn](...args) : undefined;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = load)]
+    fn load_js(name: &str) -> js_sys::Promise;
+    fn idle() -> js_sys::Promise;
+    fn ready(name: &str) -> bool;
+    fn call(name: &str, function: &str, args: js_sys::Array) -> JsValue;
+}
+
+/// The documents: preview, print jobs, brief, report to publish (src/bin/dvht-docs.rs).
+pub const DOCS: &str = "dvht-docs";
+/// The whole app with English as well (src/bin/dvht-web-en.rs): it mounts itself.
+pub const ENGLISH: &str = "dvht-web-en";
+
+/// Loads `name` once the browser is idle (after the first screen is usable).
+pub async fn load_when_idle(name: &str) -> bool {
+    let _ = wasm_bindgen_futures::JsFuture::from(idle()).await;
+    load(name).await
+}
+
+pub fn is_ready(name: &str) -> bool {
+    ready(name)
+}
+
+/// Loads `name` (at once if it is already); false if it could not be fetched.
+pub async fn load(name: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(load_js(name)).await.is_ok()
+}
+
+fn args(values: &[JsValue]) -> js_sys::Array {
+    values.iter().collect()
+}
+
+/// Calls a function of a loaded module with text and flag arguments; `None` if the module is
+/// not loaded yet.
+pub fn call_text(name: &str, function: &str, values: &[JsValue]) -> Option<String> {
+    if !ready(name) {
+        return None;
+    }
+    call(name, function, args(values)).as_string()
+}
+
+/// Calls a function of a loaded module that returns a list of texts.
+pub fn call_list(name: &str, function: &str, values: &[JsValue]) -> Option<Vec<String>> {
+    if !ready(name) {
+        return None;
+    }
+    let list: js_sys::Array = call(name, function, args(values)).dyn_into().ok()?;
+    Some(list.iter().filter_map(|v| v.as_string()).collect())
+}
