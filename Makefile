@@ -64,6 +64,10 @@ bench: dist
 	node scripts/size.mjs
 	node scripts/perf.mjs
 	node scripts/bench-large.mjs
+	scripts/setup.sh bench
+	node scripts/lighthouse.mjs dist
+	# Two builds side by side: make bench BEFORE=path/to/an/older/dist
+	if [ -n "$(BEFORE)" ]; then node scripts/perf-compare.mjs "$(BEFORE)" dist 7; fi
 
 size: dist
 	node scripts/size.mjs

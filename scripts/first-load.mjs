@@ -28,8 +28,6 @@ export async function firstLoad({ url, root, cpu = 1, setup } = {}) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
     }
-    const requests = [];
-    page.on('request', (r) => requests.push(r.url()));
     await page.addInitScript((selector) => {
       new MutationObserver((_, mo) => {
         if (document.querySelector(selector)) { window.__firstInput = performance.now(); mo.disconnect(); }
@@ -38,7 +36,10 @@ export async function firstLoad({ url, root, cpu = 1, setup } = {}) {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstInput !== undefined, null, { timeout: 60000 });
     const ms = await page.evaluate(() => window.__firstInput);
-    const asked = [...requests];
+    // What the page asked for up to that moment, by its own resource timing (the page and the
+    // files it started fetching before the input was there).
+    const asked = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource')
+      .filter((e) => e.startTime <= window.__firstInput).map((e) => e.name)]);
     const base = new URL(url);
     const files = [];
     for (const u of new Set(asked)) {

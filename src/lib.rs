@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod documents;
 pub mod engine;
 pub mod file;
+pub mod order;
 pub mod roster;
 pub mod rules;
 pub mod sha256;

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 16] = [
+const LAYERS: [(&str, u8); 17] = [
     ("date", 0),
+    ("order", 0),
     ("sha256", 0),
     ("zip", 0),
     ("unzip", 0),

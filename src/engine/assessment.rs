@@ -74,7 +74,7 @@ impl IndicatorView {
     /// Every input the requirements read, in table order.
     pub fn inputs(&self) -> Vec<Input> {
         let mut out: Vec<Input> = self.requirements.iter().flat_map(Requirement::inputs).collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }
@@ -499,6 +499,6 @@ fn events(rules: &'static RuleSet, file: &DossierFile, year: i32, scope: Scope, 
     if let Some(v) = result.validity {
         push(EventKind::ValidUntil, Some(v.valid_until), cite(|p| p.validity));
     }
-    out.sort_by_key(|e| e.date);
+    crate::order::sort_by_key(&mut out, |e| e.date);
     out
 }

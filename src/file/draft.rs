@@ -106,13 +106,12 @@ pub fn encode(d: &Draft) -> String {
     m.insert("pending".into(), Json::Object(pending));
     // The device keeps everything, the member list too.
     m.insert("dossier".into(), file::to_json_with(&d.file, file::WriteOptions { roster: true }));
-    Json::Object(m).to_string()
+    file::format::compact(&Json::Object(m))
 }
 
 pub fn decode(text: &str) -> Result<Draft, Vec<Diagnostic>> {
     let bad = |m: Message| vec![Diagnostic::error(crate::rules::current(), "", m)];
-    let root: Json =
-        serde_json::from_str(text).map_err(|e| bad(Message::NotJson { line: e.line(), column: e.column() }))?;
+    let root: Json = file::parse_json(text.as_bytes(), 1).map_err(bad)?;
     let Json::Object(mut m) = root else { return Err(bad(Message::NotADossier)) };
     let version = m.get("storage").and_then(Json::as_u64).unwrap_or(0);
     if version == 0 || version > STORAGE_VERSION {
@@ -138,12 +137,13 @@ pub fn decode(text: &str) -> Result<Draft, Vec<Diagnostic>> {
 /// The revision of a stored record, without reading its dossier (0 for records from before
 /// revisions, and for any text that is not a record).
 pub fn rev_of(text: &str) -> u64 {
-    #[derive(serde::Deserialize)]
-    struct Rev {
-        #[serde(default)]
-        rev: u64,
-    }
-    serde_json::from_str::<Rev>(text).map_or(0, |r| r.rev)
+    // `encode` writes the record's own keys before its dossier, so the first `"rev":` before
+    // `"dossier":` is the record's (a key inside the dossier comes after; in a text value the
+    // quotes would be escaped).
+    let head = &text[..text.find("\"dossier\":").unwrap_or(text.len())];
+    let Some(at) = head.find("\"rev\":") else { return 0 };
+    let digits: String = head[at + 6..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ fn migrate(root: &mut Map<String, Json>, version: u64) {
 }
 
 fn compact(v: &Json) -> String {
-    let s = v.to_string();
+    let s = super::format::compact(v);
     if s.chars().count() > 40 {
         let head: String = s.chars().take(40).collect();
         format!("{head}…")
@@ -542,7 +542,7 @@ pub fn write(file: &DossierFile) -> String {
 
 /// The canonical bytes of a dossier, with what `options` ask for.
 pub fn write_with(file: &DossierFile, options: WriteOptions) -> String {
-    let mut out = serde_json::to_string_pretty(&to_json_with(file, options)).unwrap_or_default();
+    let mut out = super::format::pretty(&to_json_with(file, options));
     out.push('\n');
     out
 }
@@ -679,7 +679,7 @@ fn report_json(r: &Report) -> Json {
             let mut seen: HashSet<&str> = HashSet::with_capacity(r.criteria.len());
             let mut ordered: Vec<&(String, CriterionNotes)> =
                 r.criteria.iter().filter(|c| seen.insert(c.0.as_str())).collect();
-            ordered.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::order::sort_by(&mut ordered, |a, b| a.0 < b.0);
             let mut criteria = Map::new();
             for (n, c) in ordered {
                 criteria.insert(n.clone(), record(c, &fields::CRITERION, &c.extra, |_| Json::Null));
@@ -700,6 +700,6 @@ fn in_table_order<'a, T>(rules: &'static RuleSet, entries: &'a [(String, T)]) ->
     let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
     let mut out: Vec<&(String, T)> = entries.iter().filter(|e| seen.insert(e.0.as_str())).collect();
     // A stable sort keeps unknown ids in their original order.
-    out.sort_by_key(|(id, _)| rank(id));
+    crate::order::sort_by_key(&mut out, |(id, _)| rank(id));
     out
 }

@@ -11,12 +11,20 @@ pub mod carried;
 pub mod draft;
 pub mod edit;
 pub mod fields;
+pub mod format;
 mod json;
 pub mod limits;
 mod parse;
 
 pub use fields::FieldPath;
 pub use json::{read, read_value, read_with_warnings, to_json, to_json_with, write, write_with, WriteOptions};
+
+/// JSON text to a value, within the file's limits (`parse.rs`) with room for `wrapping` levels
+/// around a dossier (1 for a stored draft's record); the message says where it stops being
+/// JSON.
+pub fn parse_json(bytes: &[u8], wrapping: usize) -> Result<Json, crate::diagnostic::Message> {
+    parse::parse_wrapped(bytes, wrapping).map(|p| p.value).map_err(|(_, m)| m)
+}
 
 use serde_json::{Map, Value as Json};
 

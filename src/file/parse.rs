@@ -41,14 +41,23 @@ struct Parser<'a> {
     stack: Vec<Frame>,
     values: usize,
     warnings: Vec<(String, Message)>,
+    /// Levels of nesting around the dossier (1 for a stored record that holds one).
+    wrapping: usize,
 }
 
 /// Parses JSON text within the limits of a dossier file.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, Failure> {
-    if bytes.len() > limits::MAX_FILE_BYTES {
+    parse_wrapped(bytes, 0)
+}
+
+/// Parses JSON text that holds a dossier `wrapping` levels down (a stored draft's record): the
+/// limits of a file, with room for the levels and values around it (the dossier itself is
+/// checked against the file's limits when it is read).
+pub fn parse_wrapped(bytes: &[u8], wrapping: usize) -> Result<Parsed, Failure> {
+    if bytes.len() > limits::MAX_FILE_BYTES * (1 + wrapping) {
         return Err((String::new(), limits::over(Limit::FileBytes)));
     }
-    let mut p = Parser { bytes, pos: 0, stack: Vec::new(), values: 0, warnings: Vec::new() };
+    let mut p = Parser { bytes, pos: 0, stack: Vec::new(), values: 0, warnings: Vec::new(), wrapping };
     let value = p.document()?;
     Ok(Parsed { value, warnings: p.warnings })
 }
@@ -94,12 +103,12 @@ impl Parser<'_> {
             // One value: a scalar completes at once, an object or list opens a frame.
             self.skip_ws();
             self.values += 1;
-            if self.values > MAX_VALUES {
+            if self.values > MAX_VALUES * (1 + self.wrapping) {
                 return Err((self.path(), limits::over(Limit::Values)));
             }
             let mut done = match self.peek() {
                 Some(b'{') | Some(b'[') => {
-                    if self.stack.len() + 1 > MAX_DEPTH {
+                    if self.stack.len() + 1 > MAX_DEPTH + self.wrapping {
                         return Err((self.path(), limits::over(Limit::Depth)));
                     }
                     let open = self.peek();
@@ -258,9 +267,9 @@ impl Parser<'_> {
         }
         // The grammar was checked above: the text is ASCII.
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default();
-        match serde_json::from_str::<Number>(text) {
-            Ok(n) => Ok(Json::Number(n)),
-            Err(_) => {
+        match number_value(text) {
+            Some(n) => Ok(Json::Number(n)),
+            None => {
                 self.warnings.push((self.path(), Message::NumberOutOfRange { found: text.to_string() }));
                 Ok(Json::String(text.to_string()))
             }
@@ -388,12 +397,70 @@ fn path_in(frames: &[Frame]) -> String {
     out
 }
 
+/// A number's value as serde_json reads it (with `float_roundtrip`): an integer that fits
+/// 64 bits as that integer (but `-0`, read as the float -0.0), anything else as the nearest `f64` (correctly rounded, as the
+/// standard library's parser is); `None` beyond `f64`'s range. Read here rather than by
+/// serde_json's own parser, which would bring its whole deserializer into the app.
+fn number_value(text: &str) -> Option<Number> {
+    let integral = !text.contains(['.', 'e', 'E']);
+    if integral {
+        if let Ok(n) = text.parse::<u64>() {
+            return Some(Number::from(n));
+        }
+        if let Ok(n) = text.parse::<i64>() {
+            // serde_json reads a negative zero as the float -0.0.
+            return if n == 0 { Number::from_f64(-0.0) } else { Some(Number::from(n)) };
+        }
+    }
+    text.parse::<f64>().ok().and_then(Number::from_f64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn value(text: &str) -> Json {
         parse(text.as_bytes()).map(|p| p.value).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    #[test]
+    fn every_number_reads_as_serde_json_reads_it() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1e2",
+            "1E-2",
+            "-0.0",
+            "0.1",
+            "1e308",
+            "2.5e-324",
+            "123456789012345678901234567890",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let f = f64::from_bits(seed);
+            if f.is_finite() {
+                texts.push(format!("{f:e}"));
+                texts.push(format!("{f}"));
+            }
+            texts.push((seed as i64).to_string());
+        }
+        for text in texts {
+            let theirs = serde_json::from_str::<Number>(&text).ok();
+            assert_eq!(number_value(&text), theirs, "{text}");
+        }
     }
 
     #[test]

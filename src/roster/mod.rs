@@ -210,14 +210,14 @@ impl Roster {
             out.push(Input::Learners);
             out.extend(group_columns(rules));
         }
-        out.sort();
+        crate::order::sort(&mut out);
         out
     }
     /// Records a member column (kept in table order).
     pub fn record(&mut self, input: Input) {
         if !self.columns.contains(&input) {
             self.columns.push(input);
-            self.columns.sort();
+            crate::order::sort(&mut self.columns);
         }
     }
 }
@@ -277,7 +277,7 @@ pub fn tally(rules: &RuleSet, roster: &Roster, year: Option<i32>) -> Tally {
             t.values.set(input, Some(Value::Count(n)));
         }
     }
-    t.other_year.sort_by_key(|(at, input, _)| (*input, *at));
+    crate::order::sort_by_key(&mut t.other_year, |(at, input, _)| (*input, *at));
     t
 }
 

@@ -558,7 +558,7 @@ impl IndicatorDef {
     /// Every input any part reads, in table order, without repeats.
     pub fn inputs(&self) -> Vec<Input> {
         let mut out: Vec<Input> = self.parts.iter().flat_map(|p| p.test.inputs()).collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }
@@ -569,7 +569,7 @@ impl IndicatorDef {
         }
         let mut out: Vec<Input> =
             self.parts.iter().filter(|p| p.applies.holds(profile)).flat_map(|p| p.test.inputs()).collect();
-        out.sort();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }

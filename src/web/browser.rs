@@ -311,7 +311,7 @@ pub fn all_drafts() -> Vec<Stored> {
         Stored::Draft(d) => d.saved.clone().unwrap_or_default(),
         Stored::Damaged { .. } => String::new(),
     };
-    out.sort_by_key(|s| std::cmp::Reverse(saved(s)));
+    crate::order::sort_by_key(&mut out, |s| std::cmp::Reverse(saved(s)));
     out
 }
 

@@ -64,8 +64,8 @@ fn last_good_dossier() -> Option<String> {
         let id = storage.get_item("dvht.current").ok()??;
         storage.get_item(&format!("dvht.draft.{id}")).ok()?
     })?;
-    let v: serde_json::Value = serde_json::from_str(&record).ok()?;
-    let mut text = serde_json::to_string_pretty(v.get("dossier")?).ok()?;
+    let v = crate::file::parse_json(record.as_bytes(), 1).ok()?;
+    let mut text = crate::file::format::pretty(v.get("dossier")?);
     text.push('\n');
     Some(text)
 }

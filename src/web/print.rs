@@ -260,7 +260,10 @@ pub fn download_docx(
     t: &'static Texts,
     done: impl Fn(Option<String>) + 'static,
 ) {
-    let request = serde_json::json!({ "dossier": crate::file::to_json(file), "today": today.to_string() }).to_string();
+    let mut m = serde_json::Map::new();
+    m.insert("dossier".into(), crate::file::to_json(file));
+    m.insert("today".into(), today.to_string().into());
+    let request = crate::file::format::compact(&serde_json::Value::Object(m));
     let name = format!("{name}.docx");
     let reply: Reply = Box::new(move |result| match result {
         Ok(bytes) => {

@@ -115,7 +115,7 @@ fn totals(v: &View) -> Vec<Input> {
                 _ => None,
             })
             .collect();
-    out.sort();
+    crate::order::sort(&mut out);
     out.dedup();
     out
 }

@@ -144,7 +144,7 @@ fn chart(v: &View) -> Html {
     if rows.is_empty() {
         return html! {};
     }
-    rows.sort_by_key(|r| (r.0, r.3[0].is_none()));
+    crate::order::sort_by_key(&mut rows, |r| (r.0, r.3[0].is_none()));
     // Geometry in whole units: the bar spans x 52..252 for 0..100%, so 1% is 2 units.
     let height = rows.len() * 26 + 4;
     let x = |per_mille: u64| 52 + per_mille.min(1000) / 5;
