@@ -20,6 +20,7 @@ pub mod documents;
 pub mod engine;
 pub mod file;
 pub mod roster;
+pub mod roster_app;
 pub mod rules;
 pub mod sha256;
 pub mod sheets;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 16] = [
+const LAYERS: [(&str, u8); 17] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
@@ -21,6 +21,7 @@ const LAYERS: [(&str, u8); 16] = [
     ("words", 6),
     ("documents", 7),
     ("api", 8),
+    ("roster_app", 8),
     ("web", 9),
 ];
 
