@@ -6,9 +6,10 @@
 //! The protocol is plain data both ways. In: the dossier as its file's JSON text, written with
 //! its list (`file::write_with(.., WriteOptions { roster: true })`), and a file's bytes. Out:
 //! the bytes of a template or an export; a preview as JSON text ([`preview`]: how each column
-//! was understood and every problem by row and column, already in words); and, on [`apply`],
-//! the new dossier as JSON text, which the app reads back with `crate::read` and takes the
-//! list from.
+//! was understood and every problem by row and column, already in words, and the same as an
+//! HTML fragment the app shows as it is, so that the first module carries no code to lay it
+//! out); and, on [`apply`], the new dossier as JSON text, which the app reads back with
+//! `crate::read` and takes the list from.
 //!
 //! An import that would make the dossier larger than a file may be (`file/limits.rs`) is
 //! refused with a sentence saying so: what the app keeps, it can always write and read back.
@@ -133,6 +134,58 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
+fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+    if lang.vi() {
+        vi
+    } else {
+        en
+    }
+}
+
+/// The preview's body as HTML, every text escaped: the summary, a table of how each sheet's
+/// columns were understood, and every problem (errors, warnings, notes) in a list.
+fn preview_html(summary: &str, sheets: &[Json], problems: &[Json], lang: Lang) -> String {
+    use crate::documents::escape;
+    let text = |v: &Json| escape(v.as_str().unwrap_or_default());
+    let mut h = format!("<p>{}</p>", escape(summary));
+    for (i, s) in sheets.iter().enumerate() {
+        let mut caption = pick(lang, "Các cột được hiểu như sau", "How the columns were understood").to_string();
+        if let Some(name) = s["sheet"].as_str().filter(|n| !n.is_empty()) {
+            caption.push_str(&format!(" — {} “{}”", pick(lang, "trang", "sheet"), escape(name)));
+        }
+        h.push_str(&format!(
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"cols-{i}\"><table class=\"columns\"><caption id=\"cols-{i}\">{caption}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            pick(lang, "Cột", "Column"),
+            pick(lang, "Tiêu đề trong tệp", "Header in the file"),
+            pick(lang, "Được hiểu là", "Understood as"),
+        ));
+        for c in s["columns"].as_array().into_iter().flatten() {
+            let class = if c["ignored"] == true { " class=\"ignored\"" } else { "" };
+            h.push_str(&format!(
+                "<tr{class}><td>{}</td><td lang=\"vi\">{}</td><td>{}</td></tr>",
+                text(&c["letter"]),
+                text(&c["header"]),
+                text(&c["used"])
+            ));
+        }
+        h.push_str("</tbody></table></div>");
+    }
+    if problems.is_empty() {
+        h.push_str(&format!("<p class=\"hint\">{}</p>", pick(lang, "Không có vấn đề nào.", "No problems.")));
+    } else {
+        h.push_str(&format!(
+            "<h4 id=\"h-import-problems\">{} ({})</h4><ul class=\"import-problems\" data-testid=\"roster-problems\" aria-labelledby=\"h-import-problems\" tabindex=\"0\">",
+            pick(lang, "Các vấn đề trong tệp", "Problems in the file"),
+            problems.len()
+        ));
+        for q in problems {
+            h.push_str(&format!("<li class=\"{}\">{}</li>", text(&q["severity"]), text(&q["text"])));
+        }
+        h.push_str("</ul>");
+    }
+    h
+}
+
 fn sheet(rules: &RuleSet, l: &ListPreview, kind: &str, lang: Lang) -> Json {
     let columns: Vec<Json> = l
         .columns
@@ -161,7 +214,8 @@ fn sheet(rules: &RuleSet, l: &ListPreview, kind: &str, lang: Lang) -> Json {
 ///   "summary": "Tệp có 40 thành viên …", "members": 40, "groups": 0,
 ///   "sheets": [ { "sheet": "", "kind": "members", "header_row": 1, "rows": 40,
 ///                 "columns": [ { "letter": "B", "header": "Ho ten", "used": "Họ và tên", "ignored": false } ] } ],
-///   "problems": [ { "severity": "warning", "text": "Dòng 5, cột B: …" } ] }
+///   "problems": [ { "severity": "warning", "text": "Dòng 5, cột B: …" } ],
+///   "html": "<p>Tệp có 40 thành viên …</p><div class=\"table-scroll\" …" }
 /// ```
 ///
 /// `ok`: there is something to import and it fits a dossier (else `refused` says why, when it
@@ -169,12 +223,16 @@ fn sheet(rules: &RuleSet, l: &ListPreview, kind: &str, lang: Lang) -> Json {
 pub fn preview(dossier_json: &str, bytes: &[u8], lang_code: &str) -> String {
     let lang = lang(lang_code);
     let file = dossier(dossier_json);
-    let rules = rules_of(&file);
-    let p = import::preview_bytes(rules, bytes);
-    let first = !has_list(&file);
+    let p = import::preview_bytes(rules_of(&file), bytes);
+    preview_of(&file, &p, lang).to_string()
+}
+
+fn preview_of(file: &DossierFile, p: &Preview, lang: Lang) -> Json {
+    let rules = rules_of(file);
+    let first = !has_list(file);
     // Replacing gives the smallest dossier the file can make: if even that is too large, no
     // choice can import it.
-    let refused = if p.is_empty() { None } else { too_large(&file, &applied(&file, &p, Mode::Replace).0, lang) };
+    let refused = if p.is_empty() { None } else { too_large(file, &applied(file, p, Mode::Replace).0, lang) };
     let mut sheets = Vec::new();
     if let Some(l) = &p.members {
         sheets.push(sheet(rules, l, "members", lang));
@@ -188,36 +246,85 @@ pub fn preview(dossier_json: &str, bytes: &[u8], lang_code: &str) -> String {
             problems.push(json!({ "severity": severity(s), "text": words::problem(rules, q, lang) }));
         }
     }
+    let summary = words::preview_summary(p, lang);
+    let html = preview_html(&summary, &sheets, &problems, lang);
     json!({
         "ok": !p.is_empty() && refused.is_none(),
         "refused": refused,
         "first": first,
-        "summary": words::preview_summary(&p, lang),
+        "summary": summary,
         "members": p.members.as_ref().map_or(0, |l| l.members.len()),
         "groups": p.groups.as_ref().map_or(0, |l| l.groups.len()),
         "sheets": sheets,
         "problems": problems,
+        "html": html,
     })
-    .to_string()
 }
 
 /// Applies a file to the dossier's list (`mode`: `replace` or `merge`): the new dossier's JSON
 /// text, with its list, and what changed in words; or an empty text and why nothing changed.
 pub fn apply(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> (String, String) {
-    let lang = lang(lang_code);
     let file = dossier(dossier_json);
-    let rules = rules_of(&file);
-    let p = import::preview_bytes(rules, bytes);
+    let p = import::preview_bytes(rules_of(&file), bytes);
+    let mode = if mode == "merge" { Mode::Merge } else { Mode::Replace };
+    apply_preview(&file, &p, mode, lang(lang_code))
+}
+
+fn apply_preview(file: &DossierFile, p: &Preview, mode: Mode, lang: Lang) -> (String, String) {
     if p.is_empty() {
         return (String::new(), words::nothing_to_import(lang));
     }
-    let mode = if mode == "merge" { Mode::Merge } else { Mode::Replace };
-    let (after, done) = applied(&file, &p, mode);
-    if let Some(why) = too_large(&file, &after, lang) {
+    let (after, done) = applied(file, p, mode);
+    if let Some(why) = too_large(file, &after, lang) {
         return (String::new(), why);
     }
     let text = crate::file::write_with(&after, WriteOptions { roster: true });
     (text, words::applied(&done, mode == Mode::Replace, lang))
+}
+
+/// What one step of an import gives the app: where it stands (`applied`, `pending` — the user
+/// chooses to replace or merge — or `refused`), the preview's HTML, the new dossier's JSON text
+/// once applied, and what changed or why nothing did, in words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub state: &'static str,
+    pub html: String,
+    pub dossier: String,
+    pub said: String,
+}
+
+/// The app's one call for an import (the file is read once per step): `mode` = `preview`
+/// previews the file, and applies it at once when the dossier has no list yet (issue 14 item
+/// 5); `replace` and `merge` apply it.
+pub fn run(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> Imported {
+    let lang = lang(lang_code);
+    let file = dossier(dossier_json);
+    let p = import::preview_bytes(rules_of(&file), bytes);
+    let view = preview_of(&file, &p, lang);
+    let html = view["html"].as_str().unwrap_or_default().to_string();
+    let refused = |said: String| Imported { state: "refused", html: html.clone(), dossier: String::new(), said };
+    if view["ok"] != true {
+        let why = view["refused"].as_str().map_or_else(|| words::nothing_to_import(lang), str::to_string);
+        return refused(why);
+    }
+    let mode = match mode {
+        "merge" => Mode::Merge,
+        "replace" => Mode::Replace,
+        _ if view["first"] == true => Mode::Replace,
+        _ => {
+            let choose = pick(
+                lang,
+                "Đơn vị đã có danh sách: chọn thay bằng tệp này hay gộp tệp vào. Thay: danh sách trong tệp thay cho danh sách hiện có. Gộp: người trùng họ tên được cập nhật theo tệp (chỉ ở các cột tệp có), người mới được thêm, người không có trong tệp giữ nguyên.",
+                "The unit has a list already: replace it with this file, or merge the file into it. Replace: the file's list takes the place of the present one. Merge: people of the same name are updated from the file (only in the columns it has), new people are added, the others stay.",
+            );
+            let html = format!("{html}<p class=\"hint\">{choose}</p>");
+            return Imported { state: "pending", html, dossier: String::new(), said: String::new() };
+        }
+    };
+    match apply_preview(&file, &p, mode, lang) {
+        (text, said) if text.is_empty() => refused(said),
+        (dossier, said) => Imported { state: "applied", html, dossier, said },
+    }
 }
 
 #[cfg(test)]
@@ -249,6 +356,10 @@ mod tests {
         let cols = p["sheets"][0]["columns"].as_array().unwrap();
         assert!(cols.iter().any(|c| c["used"] == "Họ và tên" && c["header"] == "Ho ten" && c["letter"] == "B"));
         assert!(cols.iter().any(|c| c["header"] == "Ghi chu" && c["ignored"] == true));
+        // The same, laid out for the app.
+        let html = p["html"].as_str().unwrap();
+        assert!(html.contains("<td>B</td><td lang=\"vi\">Ho ten</td><td>Họ và tên</td>"), "{html}");
+        assert!(html.contains("<tr class=\"ignored\"><td>"), "ignored columns are marked");
         let (text, said) = apply(&d, CSV, "replace", "vi");
         assert!(said.starts_with("Đã thêm"), "{said}");
         let after = crate::read(text.as_bytes()).unwrap();
@@ -277,6 +388,13 @@ mod tests {
         }
         let en = parse(&preview(&school(), BAD, "en"));
         assert!(en["problems"][0]["text"].as_str().unwrap().starts_with("Row "));
+        // Every problem in the HTML, escaped.
+        let html = p["html"].as_str().unwrap();
+        assert_eq!(html.matches("<li class=").count(), problems.len());
+        assert!(html.contains("<li class=\"error\">Dòng "));
+        let odd = parse(&preview(&school(), "Họ tên,<script>x</script>\nAn,1\n".as_bytes(), "vi"));
+        let html = odd["html"].as_str().unwrap();
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script"), "text is escaped: {html}");
     }
 
     #[test]
@@ -342,5 +460,23 @@ mod tests {
         let (text, _) = apply(&school(), &fits, "replace", "vi");
         assert!(!text.is_empty(), "{capacity}");
         assert!(crate::read(text.as_bytes()).is_ok(), "and it reads back");
+    }
+
+    #[test]
+    fn the_apps_one_call_applies_a_first_list_at_once_and_asks_after() {
+        let d = school();
+        let first = run(&d, CSV, "preview", "vi");
+        assert_eq!(first.state, "applied", "no list yet: it takes effect");
+        assert!(first.said.starts_with("Đã thêm") && first.html.contains("<table class=\"columns\">"));
+        let with_list = first.dossier;
+        assert!(crate::read(with_list.as_bytes()).unwrap().roster.unwrap().counts_from_list);
+        let second = run(&with_list, XLSX, "preview", "vi");
+        assert_eq!((second.state, second.dossier.as_str(), second.said.as_str()), ("pending", "", ""));
+        let merged = run(&with_list, XLSX, "merge", "vi");
+        assert_eq!(merged.state, "applied");
+        assert_eq!(merged.dossier, apply(&with_list, XLSX, "merge", "vi").0);
+        let bad = run(&with_list, b"%PDF-1.4", "replace", "vi");
+        assert_eq!(bad.state, "refused");
+        assert!(!bad.said.is_empty() && bad.dossier.is_empty());
     }
 }

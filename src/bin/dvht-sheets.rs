@@ -11,6 +11,8 @@ mod js {
     use dvht::roster_app;
     use wasm_bindgen::prelude::*;
 
+    // Named `export_list` and `import_list`: `export` and `import` are JavaScript's words.
+
     /// The template (`xlsx`, `csv`, `groups-csv`), from the dossier's rule set.
     #[wasm_bindgen]
     pub fn template(dossier: &str, format: &str) -> Vec<u8> {
@@ -19,22 +21,17 @@ mod js {
 
     /// The dossier's list (`xlsx`, `csv`, `groups-csv`).
     #[wasm_bindgen]
-    pub fn export(dossier: &str, format: &str) -> Vec<u8> {
+    pub fn export_list(dossier: &str, format: &str) -> Vec<u8> {
         roster_app::export(dossier, format)
     }
 
-    /// What a file would import, as JSON text; changes nothing.
+    /// One step of an import (`mode`: `preview`, `replace`, `merge`): where it stands
+    /// (`applied`, `pending`, `refused`), the preview as HTML, the new dossier's JSON text once
+    /// applied, and what changed or why nothing did, in words.
     #[wasm_bindgen]
-    pub fn preview(dossier: &str, bytes: &[u8], lang: &str) -> String {
-        roster_app::preview(dossier, bytes, lang)
-    }
-
-    /// The dossier with the file applied (`replace` or `merge`) and what changed, in words; or
-    /// an empty dossier and why nothing changed.
-    #[wasm_bindgen]
-    pub fn apply(dossier: &str, bytes: &[u8], mode: &str, lang: &str) -> Vec<String> {
-        let (dossier, said) = roster_app::apply(dossier, bytes, mode, lang);
-        vec![dossier, said]
+    pub fn import_list(dossier: &str, bytes: &[u8], mode: &str, lang: &str) -> Vec<String> {
+        let done = roster_app::run(dossier, bytes, mode, lang);
+        vec![done.state.to_string(), done.html, done.dossier, done.said]
     }
 }
 
