@@ -234,7 +234,8 @@ fn derive(file: &DossierFile, env: &Env) -> Derived {
 /// "Lưu ra tệp": the dossier, with its member list only when the user ticked so.
 fn export(state: &State, d: &Derived) {
     let stem = file_stem(&state.draft.file);
-    let text = if state.export_roster { d.with_list() } else { &d.json };
+    let listed = d.file.roster.as_ref().is_some_and(|r| !r.members.is_empty() || !r.groups.is_empty());
+    let text = if state.export_roster && listed { d.with_list() } else { &d.json };
     browser::download(&format!("{stem}.json"), "application/json", text);
 }
 

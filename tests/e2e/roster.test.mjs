@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { open, shot, fixture, OUT } from './harness.mjs';
+import { open, shot, fixture, OUT, controlled, watchCsp } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -331,6 +331,37 @@ test('on a phone: the list, its preview and who is missing fit 360 px', async ()
     await shot(page, 'roster-9-phone-missing');
     await axe(page, 'the phone layout');
     assert.deepEqual(t.errors, []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('the spreadsheet module is cached for offline use: a list imports with the server gone', async () => {
+  const t = await open();
+  const page = t.page;
+  page.on('dialog', (d) => d.accept());
+  await watchCsp(t.context);
+  try {
+    await page.goto(t.server.url);
+    await page.getByTestId('start').waitFor();
+    await controlled(page);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    // Precached in the background (web/modules.rs): a unit may prepare its dossier offline.
+    const cached = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(new URL(r.url).pathname.split('/').pop());
+      return names;
+    });
+    assert.ok(cached.includes('dvht-sheets_bg.wasm') && cached.includes('dvht-sheets.js'), cached.join(' '));
+    await t.server.close();
+    await page.reload();
+    await page.getByTestId('dossier-import').setInputFiles(fixture('complete-thpt.json'));
+    await page.locator('[data-testid=verdict][data-level="2"]').waitFor();
+    await page.getByTestId('roster-import').setInputFiles(fixture('roster/members-utf16le.txt'));
+    await page.locator('[data-testid=roster-preview][data-state=applied]').waitFor();
+    assert.notEqual(await field(page, 'counts.members').inputValue(), '120');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(t.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED')), []);
   } finally {
     await t.close();
   }
