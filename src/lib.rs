@@ -21,6 +21,7 @@ pub mod engine;
 pub mod file;
 pub mod order;
 pub mod roster;
+pub mod roster_app;
 pub mod rules;
 pub mod sha256;
 pub mod sheets;

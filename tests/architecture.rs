@@ -22,6 +22,7 @@ const LAYERS: [(&str, u8); 17] = [
     ("words", 6),
     ("documents", 7),
     ("api", 8),
+    ("roster_app", 8),
     ("web", 9),
 ];
 

@@ -186,6 +186,26 @@ fn the_worker_request_makes_the_same_file() {
     );
 }
 
+/// The Word file carries the member list's annex only when the request asks for it and its
+/// dossier carries the list (the app sends the list only then).
+#[test]
+fn the_worker_adds_the_annex_only_when_asked() {
+    let mut f = full("thpt");
+    let mut list = dvht::roster::Roster::default();
+    list.members.push(dvht::roster::Member::named("Nguyễn Thị Annex"));
+    f.roster = Some(list);
+    let with_list = dvht::file::to_json_with(&f, dvht::file::WriteOptions { roster: true });
+    let has = |bytes: &[u8], what: &str| bytes.windows(what.len()).any(|w| w == what.as_bytes());
+    let ask = |dossier: &serde_json::Value, annex: bool| {
+        let request = serde_json::json!({ "dossier": dossier, "today": TODAY, "annex": annex }).to_string();
+        documents::docx_for_request(&request).unwrap()
+    };
+    let asked = ask(&with_list, true);
+    assert!(has(&asked, "DANH SÁCH THÀNH VIÊN") && has(&asked, "Nguyễn Thị Annex"));
+    assert!(!has(&ask(&with_list, false), "Nguyễn Thị Annex"), "not ticked");
+    assert!(!has(&ask(&dvht::file::to_json(&f), true), "DANH SÁCH THÀNH VIÊN"), "no list given");
+}
+
 /// The text of the documents without tags, for reading like a person.
 fn plain(docs: &[documents::Document]) -> String {
     let html = text_of(docs);

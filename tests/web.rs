@@ -539,3 +539,75 @@ async fn two_tabs_changing_one_draft_at_once_keep_both() {
     assert_eq!(app.value("counts.members"), "55");
     app.unmount();
 }
+
+// ── Issue 14 ────────────────────────────────────────────────────────────────────────────────
+
+/// A draft whose counts come from a list of 20 members, 18 of them “Công dân học tập”
+/// (90%: level 1 exactly; level 2 needs 19), as an earlier import would have left it.
+fn stored_with_list() {
+    let mut file = dvht::read(COMPLETE).unwrap();
+    let mut list = dvht::roster::Roster::default();
+    for input in dvht::roster::member_columns(dvht::rules::current()) {
+        list.record(input);
+    }
+    for i in 1..=20 {
+        let mut m = dvht::roster::Member::named(format!("Người số {i}"));
+        for input in dvht::roster::member_columns(dvht::rules::current()) {
+            m.yes.set(input, i <= 18 || input != dvht::rules::Input::MembersLearningCitizen);
+        }
+        list.members.push(m);
+    }
+    file.roster = Some(list);
+    dvht::roster::use_list(&mut file, true);
+    let mut d = dvht::file::draft::Draft::new("dtest", file);
+    for id in dvht::rules::TT24_2023.indicator_ids(dvht::Scope::Tinh) {
+        if d.file.evidence_for(id).is_empty() {
+            dvht::file::edit::add_evidence(&mut d.file, id);
+        }
+    }
+    storage().set_item("dvht.draft.dtest", &dvht::file::draft::encode(&d)).unwrap();
+    storage().set_item("dvht.current", "dtest").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn counts_from_the_list_are_shown_not_typed_and_name_who_is_missing() {
+    fresh_storage();
+    stored_with_list();
+    let app = Mounted::new().await;
+    assert_eq!(app.value("counts.members"), "20");
+    assert_eq!(app.value("counts.members_learning_citizen"), "18");
+    let input: web_sys::HtmlInputElement = app.find("counts.members").unwrap().dyn_into().unwrap();
+    assert!(input.read_only() && input.name().is_empty(), "shown, not an edit");
+    assert!(app.text().contains("Tính từ danh sách Thành viên"));
+    assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("1"));
+    let missing = app.root.query_selector("[data-testid=missing]").unwrap().expect("who is missing");
+    assert_eq!(missing.text_content().unwrap(), "2 thành viên chưa đạt “Công dân học tập”: Người số 19, Người số 20");
+    assert!(app.text().contains("Danh sách có 20 thành viên."));
+    // Back to the typed counts: they were kept; the list stays.
+    app.click("[data-act='roster-use']").await;
+    assert_eq!(app.value("counts.members"), "120");
+    assert!(!app.find("counts.members").unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap().read_only());
+    assert!(app.root.query_selector("[data-testid=missing]").unwrap().is_none());
+    app.set("counts.members", "121").await;
+    app.click("[data-act='roster-use']").await;
+    assert_eq!(app.value("counts.members"), "20");
+    // Saved with the list (the draft keeps the names on the device).
+    let saved = storage().get_item("dvht.draft.dtest").unwrap().unwrap();
+    let d = dvht::file::draft::decode(&saved).unwrap();
+    assert_eq!(d.file.roster.as_ref().unwrap().members.len(), 20);
+    assert_eq!(d.file.values.count(dvht::rules::Input::Members), Some(121), "the typed count, kept");
+    app.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_exported_file_names_no_one_unless_ticked() {
+    fresh_storage();
+    stored_with_list();
+    let app = Mounted::new().await;
+    // The checkbox near "Lưu ra tệp" is there because the draft has a list, and starts unticked.
+    let tick: web_sys::HtmlInputElement = app.find("export-roster").unwrap().dyn_into().unwrap();
+    assert!(!tick.checked());
+    app.click("#export-roster").await;
+    assert!(app.find("export-roster").unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap().checked());
+    app.unmount();
+}

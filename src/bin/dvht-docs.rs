@@ -25,16 +25,17 @@ mod js {
         }
     }
 
-    /// Every document in one fragment, or why there are none.
+    /// Every document in one fragment, or why there are none; the member list's annex after
+    /// them if `annex` (and the dossier carries its list).
     #[wasm_bindgen]
-    pub fn preview(dossier: &str, today: &str, lang_code: &str) -> String {
-        open(dossier, today).map(|(f, a)| page::preview(&f, &a, lang(lang_code))).unwrap_or_default()
+    pub fn preview(dossier: &str, today: &str, lang_code: &str, annex: bool) -> String {
+        open(dossier, today).map(|(f, a)| page::preview(&f, &a, lang(lang_code), annex)).unwrap_or_default()
     }
 
-    /// Each document as a print job of its own.
+    /// Each document as a print job of its own, the annex last if `annex`.
     #[wasm_bindgen]
-    pub fn jobs(dossier: &str, today: &str, lang_code: &str) -> Vec<String> {
-        open(dossier, today).map(|(f, a)| page::jobs(&f, &a, lang(lang_code))).unwrap_or_default()
+    pub fn jobs(dossier: &str, today: &str, lang_code: &str, annex: bool) -> Vec<String> {
+        open(dossier, today).map(|(f, a)| page::jobs(&f, &a, lang(lang_code), annex)).unwrap_or_default()
     }
 
     /// One filed document (`request`, `report`, `summary`), or "".

@@ -340,15 +340,17 @@ pub fn title(file: &DossierFile, a: &Assessment) -> String {
     format!("Hồ sơ “Đơn vị học tập” {scope} năm {} — {name}", a.year().unwrap_or_default())
 }
 
-/// What the Word worker does with a request `{"dossier": {…}, "today": "YYYY-MM-DD"}`: the
-/// `.docx` bytes, or the reason it cannot make them.
+/// What the Word worker does with a request `{"dossier": {…}, "today": "YYYY-MM-DD",
+/// "annex": true}`: the `.docx` bytes, or the reason it cannot make them. The annex “Danh sách
+/// Thành viên” is added only when `annex` is true and the dossier carries its list.
 pub fn docx_for_request(request: &str) -> Result<Vec<u8>, String> {
     let v: serde_json::Value = serde_json::from_str(request).map_err(|e| e.to_string())?;
     let today = v.get("today").and_then(|t| t.as_str()).and_then(Date::parse).ok_or("today")?;
+    let annex = v.get("annex").and_then(serde_json::Value::as_bool).unwrap_or(false);
     let lines = |e: &[crate::Diagnostic]| e.iter().map(|d| d.text(crate::Lang::Vi)).collect::<Vec<_>>().join("\n");
     let file = crate::file::read_value(v.get("dossier").cloned().unwrap_or_default()).map_err(|e| lines(&e))?;
     let a = crate::engine::assess(&file, &Env::new(today));
-    let docs = build(&file, &a).ok_or_else(|| lines(&a.problems))?;
+    let docs = page::with_annex(&file, &a, annex).ok_or_else(|| lines(&a.problems))?;
     Ok(docx::write(&docs, &title(&file, &a)))
 }
 

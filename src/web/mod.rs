@@ -9,6 +9,7 @@ pub mod browser;
 pub mod modules;
 pub mod panic;
 pub mod print;
+pub mod roster;
 pub mod state;
 pub mod tabs;
 pub mod text;
@@ -69,6 +70,9 @@ fn initial_state() -> State {
         menu: false,
         update_ready: false,
         embed,
+        roster_import: None,
+        export_roster: false,
+        annex: false,
     }
 }
 
@@ -201,16 +205,38 @@ pub struct Derived {
     /// The file's canonical text: what is exported, and what the other modules are given.
     pub json: String,
     pub written: String,
+    /// The same with the member list, written the first time it is needed (the spreadsheet
+    /// module, the annex): a list of thousands is not written again on every keystroke.
+    with_list: std::cell::OnceCell<String>,
+}
+
+impl Derived {
+    /// The file's text with its member list (names included): for this device's own modules.
+    pub fn with_list(&self) -> &str {
+        if self.file.roster.is_none() {
+            return &self.json;
+        }
+        self.with_list.get_or_init(|| crate::file::write_with(&self.file, crate::file::WriteOptions { roster: true }))
+    }
 }
 
 fn derive(file: &DossierFile, env: &Env) -> Derived {
     let json = crate::write(file);
-    Derived { file: file.clone(), assessment: assess(file, env), written: checksum(&json), json }
+    Derived {
+        file: file.clone(),
+        assessment: assess(file, env),
+        written: checksum(&json),
+        json,
+        with_list: std::cell::OnceCell::new(),
+    }
 }
 
-fn export(state: &State) {
-    let bytes = crate::write(&state.draft.file);
-    browser::download(&format!("{}.json", file_stem(&state.draft.file)), "application/json", &bytes);
+/// "Lưu ra tệp": the dossier, with its member list only when the user ticked so.
+fn export(state: &State, d: &Derived) {
+    let stem = file_stem(&state.draft.file);
+    let listed = d.file.roster.as_ref().is_some_and(|r| !r.members.is_empty() || !r.groups.is_empty());
+    let text = if state.export_roster && listed { d.with_list() } else { &d.json };
+    browser::download(&format!("{stem}.json"), "application/json", text);
 }
 
 /// Dispatches `action` if the user says yes to `question`.
@@ -240,7 +266,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
     match act {
         "new" => start_new(state, a.today),
         "export" => {
-            export(state);
+            export(state, d);
             state.dispatch(Action::Exported(d.written.clone()));
         }
         "ics" => {
@@ -321,13 +347,13 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         }
         "embed-dossier" => state.dispatch(Action::SetEmbed(!state.embed_dossier)),
         // Each document its own print job, so each is numbered from 1 (Nghị định 30/2020).
-        "print" if arg.is_empty() => print::print_each(d, state.lang, t),
+        "print" if arg.is_empty() => print::print_each(d, state.lang, state.annex, t),
         "print" => print::print_one(d, arg, t),
         "brief" => print::print_brief(d, t),
         "html-report" => print::download_html(d, &file_stem(&d.file), state.embed_dossier, t),
         "docx" => {
             let handle = state.clone();
-            print::download_docx(&d.file, a.today, &file_stem(&d.file), t, move |failed| {
+            print::download_docx(&d.file, a.today, &file_stem(&d.file), state.annex, t, move |failed| {
                 if let Some(reason) = failed {
                     let title = text::texts(handle.lang).docx_failed.to_string();
                     handle.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![reason] })));
@@ -359,6 +385,19 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
             }
         }
         "dismiss" => state.dispatch(Action::Notice(None)),
+        // The member list (web/roster.rs): its spreadsheets come from a module of their own.
+        "roster-template" | "roster-export" => {
+            let what = if act == "roster-template" { "template" } else { "export" };
+            roster::download(what, arg, state, d.with_list().to_string(), file_stem(&d.file));
+        }
+        "roster-apply" => roster::choose(arg, state, d.with_list()),
+        "roster-close" => state.dispatch(Action::RosterPreview(None)),
+        "roster-use" => {
+            let on = d.file.roster.as_ref().is_some_and(|r| r.counts_from_list);
+            state.dispatch(Action::UseList(!on));
+        }
+        "export-roster" => state.dispatch(Action::SetExportRoster(!state.export_roster)),
+        "annex" => state.dispatch(Action::SetAnnex(!state.annex)),
         // A panic on purpose, in builds made for the tests only (tests/e2e/robustness.test.mjs).
         "test-panic" if option_env!("DVHT_TEST_HOOKS").is_some() => panic!("dvht: a panic on purpose, for the tests"),
         "focus" => browser::focus(arg),
@@ -448,8 +487,8 @@ pub fn app() -> Html {
     use_effect(browser::sync_selects);
 
     // Ctrl+P prints the documents of the latest dossier (web/print.rs).
-    let latest = use_mut_ref(|| Rc::new(RefCell::new((derived.clone(), state.lang))));
-    *latest.borrow().borrow_mut() = (derived.clone(), state.lang);
+    let latest = use_mut_ref(|| Rc::new(RefCell::new((derived.clone(), state.lang, state.annex))));
+    *latest.borrow().borrow_mut() = (derived.clone(), state.lang, state.annex);
     {
         let latest = latest.borrow().clone();
         use_effect_with((), move |_| print::install(latest));
@@ -518,10 +557,16 @@ pub fn app() -> Html {
     };
     let onfile = {
         let state = state.clone();
+        let derived = derived.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                import(file, state.clone());
+                // Two file inputs: the dossier's ("Mở tệp") and the member list's.
+                if input.id() == "roster-import" {
+                    roster::import(file, state.clone(), derived.with_list().to_string());
+                } else {
+                    import(file, state.clone());
+                }
             }
             // The same file can be chosen again.
             input.set_value("");
@@ -540,10 +585,17 @@ pub fn app() -> Html {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let state = state.clone();
+        let derived = derived.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                import(file, state.clone());
+                // A spreadsheet dropped on the form is a member list, a dossier anything else.
+                let form = state.screen == Screen::Form && state.draft.file.finalised.is_none();
+                if form && roster::is_sheet(&file.name()) {
+                    roster::import(file, state.clone(), derived.with_list().to_string());
+                } else {
+                    import(file, state.clone());
+                }
             }
         })
     };

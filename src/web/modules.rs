@@ -58,6 +58,8 @@ extern "C" {
 
 /// The documents: preview, print jobs, brief, report to publish (src/bin/dvht-docs.rs).
 pub const DOCS: &str = "dvht-docs";
+/// The member list's spreadsheets: template, export, import (src/bin/dvht-sheets.rs).
+pub const SHEETS: &str = "dvht-sheets";
 /// The whole app with English as well (src/bin/dvht-web-en.rs): it mounts itself.
 pub const ENGLISH: &str = "dvht-web-en";
 
@@ -96,4 +98,13 @@ pub fn call_list(name: &str, function: &str, values: &[JsValue]) -> Option<Vec<S
     }
     let list: js_sys::Array = call(name, function, args(values)).dyn_into().ok()?;
     Some(list.iter().filter_map(|v| v.as_string()).collect())
+}
+
+/// Calls a function of a loaded module that returns bytes (a `Uint8Array`).
+pub fn call_bytes(name: &str, function: &str, values: &[JsValue]) -> Option<Vec<u8>> {
+    if !ready(name) {
+        return None;
+    }
+    let bytes: js_sys::Uint8Array = call(name, function, args(values)).dyn_into().ok()?;
+    Some(bytes.to_vec())
 }

@@ -32,10 +32,18 @@ fn input(d: &Derived) -> [JsValue; 2] {
     [JsValue::from_str(&d.json), JsValue::from_str(&d.assessment.today.to_string())]
 }
 
-/// Every document as HTML, or why there are none yet; `None` until the module has arrived.
-pub fn fragment(d: &Derived, lang: Lang) -> Option<String> {
-    let [json, today] = input(d);
-    modules::call_text(DOCS, "preview", &[json, today, JsValue::from_str(lang_code(lang))])
+/// The same, with the member list when the annex is asked for (its names are printed only then).
+fn input_annex(d: &Derived, annex: bool) -> [JsValue; 2] {
+    let json = if annex { d.with_list() } else { &d.json };
+    [JsValue::from_str(json), JsValue::from_str(&d.assessment.today.to_string())]
+}
+
+/// Every document as HTML (the annex last, if asked for), or why there are none yet; `None`
+/// until the module has arrived.
+pub fn fragment(d: &Derived, lang: Lang, annex: bool) -> Option<String> {
+    let [json, today] = input_annex(d, annex);
+    let args = [json, today, JsValue::from_str(lang_code(lang)), JsValue::from_bool(annex)];
+    modules::call_text(DOCS, "preview", &args)
 }
 
 /// Runs `then` once the documents module is there: at once if it is, else after fetching it
@@ -85,12 +93,12 @@ pub fn print(html: &str) {
 
 /// Prints each document as a print job of its own, one after the other, so each is numbered
 /// from 1 with no number on its first page (Nghị định 30/2020): one job has one page counter.
-pub fn print_each(d: &Rc<Derived>, lang: Lang, t: &'static Texts) {
+/// The annex "Danh sách Thành viên", if asked for, is a job of its own after them.
+pub fn print_each(d: &Rc<Derived>, lang: Lang, annex: bool, t: &'static Texts) {
     with_docs(d, t, move |d| {
-        let [json, today] = input(d);
-        for job in
-            modules::call_list(DOCS, "jobs", &[json, today, JsValue::from_str(lang_code(lang))]).unwrap_or_default()
-        {
+        let [json, today] = input_annex(d, annex);
+        let args = [json, today, JsValue::from_str(lang_code(lang)), JsValue::from_bool(annex)];
+        for job in modules::call_list(DOCS, "jobs", &args).unwrap_or_default() {
             print(&job);
         }
     });
@@ -120,17 +128,17 @@ pub fn print_brief(d: &Rc<Derived>, t: &'static Texts) {
 }
 
 /// Ctrl+P and the browser's menu: fill the documents from the latest assessment first.
-pub fn install(latest: Rc<RefCell<(Rc<Derived>, Lang)>>) {
+pub fn install(latest: Rc<RefCell<(Rc<Derived>, Lang, bool)>>) {
     let Some(w) = web_sys::window() else { return };
     let keys = latest.clone();
     let before = Closure::<dyn Fn()>::new(move || {
         // A print started by `print` above has filled the root already.
         let filled = root().is_some_and(|r| r.has_attribute("data-job") || !r.inner_html().is_empty());
         if !filled {
-            let (d, lang) = &*latest.borrow();
+            let (d, lang, annex) = &*latest.borrow();
             let t = super::text::texts(*lang);
             // The browser's own menu, before the documents module arrived: say so on paper.
-            let html = fragment(d, *lang).unwrap_or_else(|| {
+            let html = fragment(d, *lang, *annex).unwrap_or_else(|| {
                 format!("<article class=\"doc\"><p>{}</p></article>", crate::documents::escape(t.documents_loading))
             });
             fill(&html);
@@ -146,8 +154,8 @@ pub fn install(latest: Rc<RefCell<(Rc<Derived>, Lang)>>) {
     let keydown = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
         if (e.ctrl_key() || e.meta_key()) && !e.alt_key() && e.key().eq_ignore_ascii_case("p") {
             e.prevent_default();
-            let (d, lang) = &*keys.borrow();
-            print_each(d, *lang, super::text::texts(*lang));
+            let (d, lang, annex) = &*keys.borrow();
+            print_each(d, *lang, *annex, super::text::texts(*lang));
         }
     });
     let _ = w.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
@@ -253,16 +261,19 @@ fn start_word(t: &'static Texts) -> Option<Word> {
 }
 
 /// The Word file, made by the worker and downloaded; `done` is told the reason if it fails.
+/// The member list goes to the worker only when its annex is asked for.
 pub fn download_docx(
     file: &DossierFile,
     today: crate::Date,
     name: &str,
+    annex: bool,
     t: &'static Texts,
     done: impl Fn(Option<String>) + 'static,
 ) {
     let mut m = serde_json::Map::new();
-    m.insert("dossier".into(), crate::file::to_json(file));
+    m.insert("dossier".into(), crate::file::to_json_with(file, crate::file::WriteOptions { roster: annex }));
     m.insert("today".into(), today.to_string().into());
+    m.insert("annex".into(), annex.into());
     let request = crate::file::format::compact(&serde_json::Value::Object(m));
     let name = format!("{name}.docx");
     let reply: Reply = Box::new(move |result| match result {

@@ -70,6 +70,13 @@ pub struct State {
     pub update_ready: bool,
     /// The compact app for an iframe (`?embed=1`).
     pub embed: bool,
+    /// A member list file being imported: what the spreadsheet module made of it, shown until
+    /// the user chooses or closes it (web/roster.rs).
+    pub roster_import: Option<Rc<super::roster::Seen>>,
+    /// "Lưu ra tệp" writes the member list too (off unless ticked: names stay on the device).
+    pub export_roster: bool,
+    /// The printed and Word dossier end with the annex "Danh sách Thành viên" (off by default).
+    pub annex: bool,
 }
 
 pub enum Action {
@@ -115,6 +122,14 @@ pub enum Action {
     ShowDrafts(Option<Vec<DraftEntry>>),
     SetEmbed(bool),
     ToggleMenu,
+    /// A member list file previewed (or its preview closed).
+    RosterPreview(Option<Rc<super::roster::Seen>>),
+    /// An import applied: the new list, what it did in words, and the preview to show with it.
+    RosterApplied(Box<crate::roster::Roster>, String, Option<Rc<super::roster::Seen>>),
+    /// The counts come from the list, or again from what was typed.
+    UseList(bool),
+    SetExportRoster(bool),
+    SetAnnex(bool),
 }
 
 /// A new, empty dossier for the year being assessed now: last year until its filing deadline
@@ -157,8 +172,16 @@ impl Reducible for State {
         let mut s = (*self).clone();
         let t = text::texts(s.lang);
         // An undo offer lasts until the next change of the dossier.
-        let keeps_undo =
-            matches!(action, Action::Undo | Action::Notice(_) | Action::ShowDrafts(_) | Action::ToggleMenu);
+        let keeps_undo = matches!(
+            action,
+            Action::Undo
+                | Action::Notice(_)
+                | Action::ShowDrafts(_)
+                | Action::ToggleMenu
+                | Action::RosterPreview(_)
+                | Action::SetExportRoster(_)
+                | Action::SetAnnex(_)
+        );
         if !keeps_undo {
             s.undo = None;
         }
@@ -224,6 +247,8 @@ impl Reducible for State {
             Action::Undo => {
                 if let Some(undo) = s.undo.take() {
                     s.draft = *undo.before;
+                    // An import taken back: its preview goes with it.
+                    s.roster_import = None;
                 }
             }
             Action::Finalise(today) => crate::file::edit::finalise(&mut s.draft.file, today),
@@ -238,6 +263,11 @@ impl Reducible for State {
             Action::Open(draft, notice) => {
                 s.draft = *draft;
                 s.notice = notice;
+                // Another dossier: its list is not the one being imported into, and names are
+                // written or printed only when ticked for it.
+                s.roster_import = None;
+                s.export_roster = false;
+                s.annex = false;
                 s.drafts = None;
                 s.example = false;
                 s.screen = Screen::Form;
@@ -245,6 +275,9 @@ impl Reducible for State {
             }
             Action::OpenExample(draft) => {
                 s.draft = *draft;
+                s.roster_import = None;
+                s.export_roster = false;
+                s.annex = false;
                 s.notice = None;
                 s.drafts = None;
                 s.example = true;
@@ -266,6 +299,27 @@ impl Reducible for State {
             Action::ShowDrafts(list) => s.drafts = list,
             Action::SetEmbed(on) => s.embed_dossier = on,
             Action::ToggleMenu => s.menu = !s.menu,
+            Action::RosterPreview(seen) => {
+                if seen.is_some() {
+                    s.focus_on("roster-preview".into());
+                    s.notice = None;
+                }
+                s.roster_import = seen;
+            }
+            Action::RosterApplied(list, what, seen) if s.editable() => {
+                let before = Box::new(s.draft.clone());
+                s.draft.file.roster = Some(*list);
+                s.undo = Some(Undo { what, before });
+                s.notice = None;
+                if seen.is_some() {
+                    s.focus_on("roster-preview".into());
+                }
+                s.roster_import = seen;
+            }
+            Action::UseList(yes) if s.editable() => crate::roster::use_list(&mut s.draft.file, yes),
+            Action::RosterApplied(..) | Action::UseList(_) => {}
+            Action::SetExportRoster(on) => s.export_roster = on,
+            Action::SetAnnex(on) => s.annex = on,
         }
         Rc::new(s)
     }

@@ -2,10 +2,11 @@
 //! named by its row and column, what an import changed, and who a count does not count.
 
 use super::Lang;
+use crate::diagnostic::Limit;
 use crate::diagnostic::Severity;
 use crate::engine::Assessment;
 use crate::file::DossierFile;
-use crate::roster::import::{Applied, Column, ColumnUse, Problem, ProblemKind};
+use crate::roster::import::{Applied, Column, ColumnUse, Preview, Problem, ProblemKind};
 use crate::roster::Period;
 use crate::rules::{Input, RuleSet};
 use crate::sheets::ReadError;
@@ -207,6 +208,98 @@ pub fn applied(a: &Applied, replaced: bool, lang: Lang) -> String {
     }
     s.push('.');
     s
+}
+
+/// What a file would import, in a sentence: "Tệp có 40 thành viên (trang “Thành viên”, tiêu đề ở
+/// dòng 1) và 12 lớp, nhóm người học; 1 lỗi, 2 cảnh báo."
+pub fn preview_summary(p: &Preview, lang: Lang) -> String {
+    let vi = lang.vi();
+    let mut parts = Vec::new();
+    let at = |sheet: &str, row: usize| match (vi, sheet.is_empty()) {
+        (true, true) => format!("tiêu đề ở dòng {row}"),
+        (true, false) => format!("trang “{sheet}”, tiêu đề ở dòng {row}"),
+        (false, true) => format!("headers on row {row}"),
+        (false, false) => format!("sheet “{sheet}”, headers on row {row}"),
+    };
+    if let Some(l) = &p.members {
+        let n = super::number(l.members.len() as u64, lang);
+        let place = at(&l.sheet, l.header_row);
+        parts.push(if vi { format!("{n} thành viên ({place})") } else { format!("{n} members ({place})") });
+    }
+    if let Some(l) = &p.groups {
+        let n = super::number(l.groups.len() as u64, lang);
+        let place = at(&l.sheet, l.header_row);
+        parts.push(if vi {
+            format!("{n} lớp, nhóm người học ({place})")
+        } else {
+            format!("{n} learner groups ({place})")
+        });
+    }
+    let what = if parts.is_empty() {
+        pick(lang, "Tệp không có danh sách nào nhập được".into(), "The file holds no list to import".into())
+    } else {
+        let joined = parts.join(if vi { " và " } else { " and " });
+        pick(lang, format!("Tệp có {joined}"), format!("The file has {joined}"))
+    };
+    let count = |s: Severity| p.problems.iter().filter(|q| q.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let tail = match (vi, errors, warnings) {
+        (_, 0, 0) => String::new(),
+        (true, e, w) => format!(
+            "; {}",
+            [(e, "lỗi (dòng không được nhập)"), (w, "cảnh báo")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, w)| format!("{n} {w}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        (false, e, w) => format!(
+            "; {}",
+            [(e, "errors (rows not imported)"), (w, "warnings")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, w)| format!("{n} {w}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    format!("{what}{tail}.")
+}
+
+/// Why nothing was imported from a file.
+pub fn nothing_to_import(lang: Lang) -> String {
+    pick(
+        lang,
+        "Không có dòng nào nhập được từ tệp này: danh sách giữ nguyên.".into(),
+        "No row of this file can be imported: the list is unchanged.".into(),
+    )
+}
+
+/// An import refused because the dossier would pass a limit of its file (file/limits.rs):
+/// which limit, and about how many such members one dossier holds.
+pub fn too_large(limit: Limit, rows: usize, capacity: usize, lang: Lang) -> String {
+    let n = super::number(rows as u64, lang);
+    let cap = super::number(capacity as u64, lang);
+    let max = super::number(crate::file::limits::max(limit), lang);
+    if limit == Limit::TextChars {
+        return pick(
+            lang,
+            format!("Không nhập được: trong tệp có ô dài hơn {max} ký tự, quá giới hạn của một ô trong hồ sơ. Danh sách giữ nguyên."),
+            format!("Cannot import: a cell of the file is longer than {max} characters, the limit of one text in a dossier. The list is unchanged."),
+        );
+    }
+    let what = match (lang.vi(), limit) {
+        (true, Limit::FileBytes) => format!("{} MB", crate::file::limits::MAX_FILE_BYTES / (1024 * 1024)),
+        (true, _) => format!("{max} giá trị"),
+        (false, Limit::FileBytes) => format!("{} MB", crate::file::limits::MAX_FILE_BYTES / (1024 * 1024)),
+        (false, _) => format!("{max} values"),
+    };
+    pick(
+        lang,
+        format!("Không nhập được: hồ sơ kèm danh sách {n} thành viên này vượt giới hạn {what} của một tệp hồ sơ; một hồ sơ giữ được khoảng {cap} thành viên như trong tệp. Hãy chỉ giữ các Thành viên của đơn vị (khoản 7 Điều 2) và bỏ các cột không cần, hoặc nhập các số liệu bằng tay. Danh sách giữ nguyên."),
+        format!("Cannot import: the dossier with this list of {n} members passes the limit of {what} of a dossier file; one dossier holds about {cap} members like these. Keep only the unit's members (Article 2.7) and drop columns not needed, or type the figures in. The list is unchanged."),
+    )
 }
 
 /// The names of the members a count does not count, in list order.

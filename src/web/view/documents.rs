@@ -12,6 +12,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
     // No Tờ trình when nothing may be asked (rules.md §7): say why instead.
     let requested =
         v.a.evaluation.as_ref().is_some_and(|r| r.request.kind != crate::engine::evaluate::RequestKind::None);
+    let has_list = v.file.roster.as_ref().is_some_and(|r| !r.members.is_empty() || !r.groups.is_empty());
     html! {
         <main id="main" class="documents" {oninput}>
             <section class="card" aria-labelledby="h-docs">
@@ -67,6 +68,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                         <input type="checkbox" id="embed-dossier" data-act="embed-dossier" checked={v.s.embed_dossier} aria-describedby="embed-hint" />
                         <label for="embed-dossier">{ t.embed_dossier }</label>
                     </span>
+                    { if has_list { checkbox("annex", v.s.annex, false, t.annex, Some(t.annex_hint)) } else { html! {} } }
                     { if locked {
                         html! { <button type="button" data-act="reopen">{ t.reopen }</button> }
                     } else {
@@ -75,7 +77,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                 </div>
             </section>
             <div class="preview" data-testid="preview" lang="vi" tabindex="0" role="region" aria-label={v.pick("Xem trước văn bản", "Preview of the documents")}>
-                { match crate::web::print::fragment(v.derived, v.lang) {
+                { match crate::web::print::fragment(v.derived, v.lang, v.s.annex && has_list) {
                     Some(docs) => Html::from_html_unchecked(AttrValue::from(docs)),
                     None => html! { <p class="loading" role="status">{ t.documents_loading }</p> },
                 } }

@@ -244,12 +244,20 @@ fn count_input(v: &View, d: &InputDef, thresholds: Option<Html>) -> Html {
     let path = FieldPath::input(v.a.rules, d.id).to_string();
     let invalid = v.has_error(&path);
     let help = format!("{path}-help");
+    // Counted from the member list: shown, not typed — no name, so no edit reaches the field,
+    // and what was typed is kept, to go back to.
+    let listed = v.a.list.as_ref().filter(|l| l.covered.contains(&d.id)).and_then(|l| l.values.count(d.id));
+    let value = listed.map_or_else(|| v.shown(&path), |n| crate::words::number(n, v.lang));
+    let mut described = if invalid { format!("{path}-error {help}") } else { help.clone() };
+    if listed.is_some() {
+        described = format!("{path}-list {described}");
+    }
     html! {
-        <div class="field count">
+        <div class={classes!("field", "count", listed.map(|_| "from-list"))}>
             <label for={path.clone()}>{ v.pick(d.label_vi, d.label_en) }</label>
-            <input id={path.clone()} name={path.clone()} type="text" inputmode="numeric" value={v.shown(&path)}
-                aria-invalid={invalid.then_some("true")}
-                aria-describedby={if invalid { format!("{path}-error {help}") } else { help.clone() }} />
+            <input id={path.clone()} name={listed.is_none().then(|| path.clone())} type="text" inputmode="numeric" value={value}
+                readonly={listed.is_some()} aria-invalid={invalid.then_some("true")} aria-describedby={described} />
+            { if listed.is_some() { html! { <p class="from-list-note" id={format!("{path}-list")}>{ v.t.from_list }</p> } } else { html! {} } }
             <p class="hint" id={help}>{ v.pick(d.help_vi, d.help_en) }{ thresholds.unwrap_or_default() }</p>
             { v.field_messages(&path) }
         </div>

@@ -5,6 +5,7 @@ mod documents;
 mod form;
 mod header;
 mod result;
+mod roster;
 mod start;
 
 use yew::prelude::*;
@@ -138,9 +139,13 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
                     <button type="button" data-act="drafts" aria-expanded={v.s.drafts.is_some().to_string()}>{ t.drafts }</button>
                     <button type="button" data-act="documents" aria-pressed={(screen == Screen::Documents).to_string()} data-testid="documents">{ if screen == Screen::Documents { t.back_to_form } else { t.documents } }</button>
                 </> } } }
-                <input id="dossier-import" class="file-input" type="file" accept=".json,.html,application/json,text/html" data-testid="dossier-import" onchange={onfile} />
+                <input id="dossier-import" class="file-input" type="file" accept=".json,.html,application/json,text/html" data-testid="dossier-import" onchange={onfile.clone()} />
                 <label for="dossier-import" class="button">{ t.open_file }</label>
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
+                // Names leave the device only when asked: the list is written only if ticked.
+                { if v.file.roster.as_ref().is_some_and(|r| !r.members.is_empty() || !r.groups.is_empty()) {
+                    checkbox("export-roster", v.s.export_roster, false, t.export_roster, None)
+                } else { html! {} } }
                 <button type="button" data-act="lang" lang={if v.vi() { "en" } else { "vi" }} aria-label={t.other_lang_name}>{ t.other_lang }</button>
             </nav>
         </div>
@@ -167,6 +172,11 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
                             // A finalised dossier is read-only until it is reopened.
                             <fieldset class="lock" disabled={locked}>
                                 { unit_section(v) }
+                            </fieldset>
+                            // Near the member counts; outside the lock, so its list can still be
+                            // exported from a finalised dossier (its import is locked itself).
+                            { if v.a.kind.is_some() || v.file.roster.is_some() { roster::roster_panel(v, onfile) } else { html! {} } }
+                            <fieldset class="lock" disabled={locked}>
                                 { form::paste_box(v) }
                                 { criteria(v) }
                             </fieldset>
@@ -209,6 +219,20 @@ pub fn pasted_notice(t: &Texts, p: &crate::file::edit::Pasted) -> Notice {
         })
         .collect();
     Notice::Problem { title, lines }
+}
+
+/// A checkbox whose click runs the command named by its id (`data-act`), with its label and
+/// an optional hint it is described by.
+fn checkbox(id: &'static str, checked: bool, disabled: bool, label: &'static str, hint: Option<&'static str>) -> Html {
+    let hint_id = format!("{id}-hint");
+    html! {
+        <span class={classes!("choice", id)}>
+            <input type="checkbox" id={id} data-act={id} data-testid={id} {checked} {disabled}
+                aria-describedby={hint.map(|_| hint_id.clone())} />
+            <label for={id}>{ label }</label>
+            { hint.map_or(html! {}, |h| html! { <span class="hint" id={hint_id}>{ h }</span> }) }
+        </span>
+    }
 }
 
 fn text_input(v: &View, path: &str, kind: &'static str) -> Html {

@@ -51,6 +51,7 @@ pub(super) fn verdict(v: &View) -> Html {
             <p class="request" data-testid="request" data-kind={format!("{:?}", result.request.kind).to_lowercase()} data-level={result.request.level.to_string()}>
                 { crate::words::summary::request_sentence(v.a, v.lang) }
             </p>
+            { super::roster::missing(v) }
             <p data-testid="level-ignoring-evidence" data-level={result.level_ignoring_evidence.to_string()}>{ format!("{} {ignoring}.", t.with_evidence) }</p>
             <table class="criteria-state">
                 <caption>{ t.criteria_state }</caption>
