@@ -521,3 +521,63 @@ fn stored_in_two_parts_the_file_comes_back_byte_for_byte() {
     let e = appraisal::unsplit(head.as_bytes(), &[payloads[0].clone(), "{".into()]).unwrap_err();
     assert_eq!(e[0].field, "dossiers[1].dossier");
 }
+
+#[test]
+fn dvht_summary_and_the_register_count_the_same_files_alike() {
+    use dvht::appraisal::summary::{Options, Summary};
+    let env = env();
+    let mut files: Vec<Incoming> = Vec::new();
+    let mut add = |name: &str, bytes: Vec<u8>| files.push(incoming(name, bytes, "2026-01-09"));
+    for (i, kind) in ["ubnd_xa", "pho_thong_huyen", "mam_non", "ubnd_xa"].iter().enumerate() {
+        let mut f = named(kind, &format!("Đơn vị {i}"));
+        if i == 1 {
+            f = with_count(f, Input::MembersDiscipline, 100);
+        }
+        add(&format!("{i}.json"), dvht::write(&f).into_bytes());
+    }
+    // Invalid: a count over its total; a kind of the other scope than the one it states.
+    add("x.json", dvht::write(&with_count(named("ubnd_xa", "X"), Input::MembersDiscipline, 100_000)).into_bytes());
+    let mut wrong = named("ubnd_xa", "Sai cấp");
+    wrong.unit.kind = Some("thpt".into());
+    add("sai-cap.json", dvht::write(&wrong).into_bytes());
+    // Another year, another scope, not JSON, not a dossier, in and out of an archive.
+    let mut old = named("ubnd_xa", "Năm trước");
+    old.year = Some(2024);
+    add("cu.json", dvht::write(&old).into_bytes());
+    add("tinh.json", dvht::write(&named("thpt", "Trường THPT")).into_bytes());
+    add("hong.json", b"{ not json".to_vec());
+    add("ghi-chu.json", br#"{"ghi_chu": 1}"#.to_vec());
+    let zip = dvht::zip::store(&[
+        ("a/cu.json", dvht::write(&old).into_bytes()),
+        ("a/moi.json", dvht::write(&named("ubnd_xa", "Mới")).into_bytes()),
+    ]);
+    add("dot.zip", zip);
+
+    let mut s = Summary::new(Options { year: Some(2025), scope: Some(Scope::Huyen) });
+    for f in &files {
+        s.add(&f.name, &f.bytes, &env);
+    }
+    let mut a = phong();
+    receive_all(&mut a, &files);
+    let reg = register::build(&a, &env, None);
+    let c = register::counts(&reg, 0..reg.entries.len());
+    let skipped = reg
+        .rejected
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.why,
+                Some(dvht::diagnostic::Rejection::OtherYear { .. } | dvht::diagnostic::Rejection::OtherScope { .. })
+            )
+        })
+        .count();
+    assert_eq!(s.units.len(), c.valid);
+    assert_eq!(s.skipped.len(), skipped);
+    assert_eq!(s.invalid.len(), c.invalid + reg.rejected.len() - skipped);
+    let mut by_level = [0; 3];
+    for u in &s.units {
+        by_level[usize::from(u.level)] += 1;
+    }
+    assert_eq!(by_level, c.by_level);
+    assert_eq!((c.valid, c.invalid, skipped), (5, 2, 3), "{:?}", s.invalid);
+}

@@ -493,19 +493,38 @@ pub fn payload(r: &Received) -> String {
 /// unreadable is an error naming its dossier.
 pub fn unsplit(head: &[u8], payloads: &[String]) -> Result<AppraisalFile, Vec<Diagnostic>> {
     let mut file = read(head)?;
-    let rules = rules::for_id(&file.ruleset);
-    let mut errors = Vec::new();
-    for (i, d) in file.dossiers.iter_mut().enumerate() {
-        let at = format!("dossiers[{i}].dossier");
-        match payloads.get(i).map(|p| serde_json::from_str::<Json>(p)) {
-            Some(Ok(v @ (Json::Object(_) | Json::String(_)))) => d.dossier = v,
-            Some(_) => errors.push(Diagnostic::error(rules, at, Message::WrongType { expected: Expected::Object })),
-            None => errors.push(Diagnostic::error(rules, at, Message::Required)),
-        }
+    let mut errors = restore(&mut file, 0, payloads);
+    if let Some(missing) = file.dossiers.len().checked_sub(payloads.len()).filter(|n| *n > 0) {
+        let rules = rules::for_id(&file.ruleset);
+        let from = payloads.len();
+        errors.extend(
+            (from..from + missing)
+                .map(|i| Diagnostic::error(rules, format!("dossiers[{i}].dossier"), Message::Required)),
+        );
     }
     if errors.is_empty() {
         Ok(file)
     } else {
         Err(errors)
     }
+}
+
+/// Puts payloads back into a file read from its head, from dossier `from` on (a screen
+/// restores thousands a slice at a time); the errors name each dossier whose payload is not
+/// one.
+pub fn restore(file: &mut AppraisalFile, from: usize, payloads: &[String]) -> Vec<Diagnostic> {
+    let rules = rules::for_id(&file.ruleset);
+    let mut errors = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let Some(d) = file.dossiers.get_mut(from + i) else { break };
+        match serde_json::from_str::<Json>(p) {
+            Ok(v @ (Json::Object(_) | Json::String(_))) => d.dossier = v,
+            _ => errors.push(Diagnostic::error(
+                rules,
+                format!("dossiers[{}].dossier", from + i),
+                Message::WrongType { expected: Expected::Object },
+            )),
+        }
+    }
+    errors
 }

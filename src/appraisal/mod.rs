@@ -28,7 +28,7 @@ pub mod register;
 pub mod report;
 pub mod summary;
 
-pub use json::{dossier_bytes, embed, head, payload, read, unsplit, write};
+pub use json::{dossier_bytes, embed, head, payload, read, restore, unsplit, write};
 pub use register::{build as review, Register};
 
 use serde::Serialize;
