@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The layers, bottom up; a module may use its own layer and those below.
-const LAYERS: [(&str, u8); 16] = [
+const LAYERS: [(&str, u8); 17] = [
     ("date", 0),
     ("sha256", 0),
     ("zip", 0),
@@ -22,6 +22,7 @@ const LAYERS: [(&str, u8); 16] = [
     ("documents", 7),
     ("api", 8),
     ("web", 9),
+    ("appraisal_web", 9),
 ];
 
 /// What `lib.rs` re-exports, by the module it comes from.

@@ -43,6 +43,11 @@ pub(super) fn start_page(v: &View) -> Html {
                     </ul>
                 } } }
             </section>
+            <section class="card" aria-labelledby="h-receive">
+                <h2 id="h-receive">{ t.appraisal_title }</h2>
+                <p class="hint">{ t.appraisal_hint }</p>
+                <a class="button" href="?tiep-nhan" data-testid="open-appraisal-mode">{ t.appraisal_open }</a>
+            </section>
         </main>
     }
 }
