@@ -232,6 +232,8 @@ enum Saving {
 
 /// Payloads are made a slice at a time, so a large intake's save does not block input.
 const SLICE_MS: f64 = 30.0;
+/// Payloads written in one transaction.
+const PAYLOADS_PER_TRANSACTION: usize = 200;
 
 async fn save() -> Result<(), Saving> {
     let seen = SEEN.with(|s| s.borrow().clone());
@@ -257,23 +259,41 @@ async fn save() -> Result<(), Saving> {
             slice = js_sys::Date::now();
         }
     }
+    // Payloads a few hundred at a time, each batch its own transaction, so the browser draws
+    // and takes input between them; the head last. After a replacement the old head goes
+    // first, so a save cut short never pairs the old head with the new payloads.
     let write = async {
         let db = database().await?;
+        let put = |store: &web_sys::IdbObjectStore, key: &JsValue, value: &JsValue| {
+            store.put_with_key(value, key).map(|_| ()).map_err(|e| reason(&e))
+        };
+        for (n, batch) in payloads.chunks(PAYLOADS_PER_TRANSACTION).enumerate() {
+            let tx = transaction(&db, true)?;
+            let store = tx.object_store(PAYLOADS).map_err(|e| reason(&e))?;
+            if replaced && n == 0 {
+                tx.object_store(KV)
+                    .map_err(|e| reason(&e))?
+                    .delete(&JsValue::from_str("head"))
+                    .map_err(|e| reason(&e))?;
+                store.clear().map_err(|e| reason(&e))?;
+            }
+            let first = from + n * PAYLOADS_PER_TRANSACTION;
+            for (i, p) in batch.iter().enumerate() {
+                put(&store, &JsValue::from(first + i), &JsValue::from_str(p))?;
+            }
+            complete(&tx).await?;
+        }
         let tx = transaction(&db, true)?;
         let kv = tx.object_store(KV).map_err(|e| reason(&e))?;
-        let store = tx.object_store(PAYLOADS).map_err(|e| reason(&e))?;
-        if replaced {
-            store.clear().map_err(|e| reason(&e))?;
+        if replaced && payloads.is_empty() {
+            tx.object_store(PAYLOADS).map_err(|e| reason(&e))?.clear().map_err(|e| reason(&e))?;
         }
-        for (i, p) in payloads.iter().enumerate() {
-            store.put_with_key(&JsValue::from_str(p), &JsValue::from(from + i)).map_err(|e| reason(&e))?;
-        }
-        kv.put_with_key(&JsValue::from_str(&head), &JsValue::from_str("head")).map_err(|e| reason(&e))?;
+        put(&kv, &JsValue::from_str("head"), &JsValue::from_str(&head))?;
         if let Some((register, reports)) = &side {
             let register = register.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
-            kv.put_with_key(&register, &JsValue::from_str("register")).map_err(|e| reason(&e))?;
+            put(&kv, &JsValue::from_str("register"), &register)?;
             let list: js_sys::Array = reports.iter().map(|r| JsValue::from_str(r)).collect();
-            kv.put_with_key(&list, &JsValue::from_str("reports")).map_err(|e| reason(&e))?;
+            put(&kv, &JsValue::from_str("reports"), &list)?;
         }
         complete(&tx).await
     };

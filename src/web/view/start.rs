@@ -25,6 +25,8 @@ pub(super) fn start_page(v: &View) -> Html {
                     <button type="button" data-act="example" data-testid="open-example">{ t.open_example }</button>
                 </div>
                 <p class="hint">{ t.json_explained }</p>
+                // The receiving side: a module of its own, loaded by `?tiep-nhan` (web/mod.rs).
+                <p>{ t.appraisal_for }<a href="?tiep-nhan" data-testid="open-appraisal-mode">{ t.appraisal_open }</a></p>
             </section>
             <section class="card" aria-labelledby="h-continue">
                 <h2 id="h-continue">{ t.continue_draft }</h2>
@@ -42,11 +44,6 @@ pub(super) fn start_page(v: &View) -> Html {
                         }) }
                     </ul>
                 } } }
-            </section>
-            <section class="card" aria-labelledby="h-receive">
-                <h2 id="h-receive">{ t.appraisal_title }</h2>
-                <p class="hint">{ t.appraisal_hint }</p>
-                <a class="button" href="?tiep-nhan" data-testid="open-appraisal-mode">{ t.appraisal_open }</a>
             </section>
         </main>
     }
