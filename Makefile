@@ -56,7 +56,8 @@ fuzz:
 ## through intake and the register and `dvht summary` on 10,000 files; download sizes, time to
 ## the first usable input and re-render time in Chromium; open, keystroke and reload times of
 ## large dossiers (100, 1,000 and 10,000 evidence items); a 2,000-row member list imported in
-## Chromium (.xlsx and .csv, the spreadsheet module cold and warm)
+## Chromium (.xlsx and .csv, the spreadsheet module cold and warm); 5,000 dossiers opened in the
+## receiving side's screen (time to the full register, longest main-thread block, its size)
 bench: dist
 	cargo bench --locked --bench evaluate
 	cargo bench --locked --bench roster
@@ -65,6 +66,7 @@ bench: dist
 	node scripts/size.mjs
 	node scripts/perf.mjs
 	node scripts/bench-large.mjs
+	node scripts/bench-appraisal.mjs 5000 3
 	node scripts/bench-roster.mjs
 	scripts/setup.sh bench
 	node scripts/lighthouse.mjs dist

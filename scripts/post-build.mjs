@@ -7,8 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Files not precached but kept once fetched (see below).
-const LAZY = /^dvht-web-en(\.js|_bg\.wasm)$/;
+// Files not precached but kept once fetched (see below): the English app, and the receiving
+// side (Phòng, Sở) with its styles.
+const LAZY = /^(dvht-web-en|dvht-appraisal)(\.js|_bg\.wasm)$|^appraisal\.css$/;
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through Trunk');
@@ -28,6 +29,19 @@ if (release) {
   // build (never published, never tested) goes without the policy rather than without reload.
   index = index.replace(/<meta[^>]*Content-Security-Policy[^>]*>/i, '');
 }
+// The integrity of every file index.html preloads, from the file as shipped. Trunk builds the
+// rust modules side by side and each rewrites the crate's shared wasm-bindgen snippets
+// (`snippets/dvht-…/inline0.js`); one may hash a snippet while another is rewriting it (seen as
+// the SHA-384 of an empty file), and the browser then refuses the first module.
+index = index.replace(/<(link|script)\b[^>]*>/g, (tag) => {
+  const file = /\b(?:href|src)=["']?(?:\.\/)?([^"' >]+)/.exec(tag)?.[1];
+  const integrity = /\bintegrity=["']?(sha(?:256|384|512))-[A-Za-z0-9+/=]+/.exec(tag);
+  if (!file || !integrity || !fs.existsSync(path.join(dir, file))) return tag;
+  const body = fs.readFileSync(path.join(dir, file));
+  if (body.length === 0) throw new Error(`${file} is empty: a module's build overwrote it; build again`);
+  const digest = crypto.createHash(integrity[1]).update(body).digest('base64');
+  return tag.replace(/(\bintegrity=["']?)sha(?:256|384|512)-[A-Za-z0-9+/=]+/, `$1${integrity[1]}-${digest}`);
+});
 fs.writeFileSync(indexPath, index);
 
 // 2. The service worker, for a release.
@@ -46,8 +60,9 @@ if (!release) {
   // The JavaScript API and its example serve other sites, not the app: not worth every
   // unit's bandwidth in the background (they still load from the network when used).
   const list = files.filter((f) => !/^(dvht-api|api-example)/.test(f) && !LAZY.test(f));
-  // Modules only some users open (the English app): cached by the worker when first fetched,
-  // so they work offline from then on, but not downloaded by everyone in the background.
+  // Modules only some users open (the English app, the receiving side): cached by the worker
+  // when first fetched, so they work offline from then on, but not downloaded by everyone in
+  // the background.
   const lazy = files.filter((f) => LAZY.test(f));
   const sw = fs.readFileSync(swPath, 'utf8')
     .replace("'__DVHT_VERSION__'", JSON.stringify(version))

@@ -4,7 +4,7 @@
 #
 #   scripts/setup.sh build    wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt)
 #   scripts/setup.sh browser  + Debian's Chromium and ChromeDriver, poppler-utils
-#   scripts/setup.sh docs     + LibreOffice Writer and fonts, for the document tests
+#   scripts/setup.sh docs     + LibreOffice Writer and Calc and fonts, for the document tests
 #   scripts/setup.sh fuzz     + cargo-fuzz
 #   scripts/setup.sh bench    + Lighthouse (npm, into .tools/lighthouse), for make bench only
 set -euo pipefail
@@ -64,10 +64,11 @@ setup_browser() {
   apt_install chromium chromium-driver poppler-utils
 }
 
-# What the document tests need: LibreOffice converts the Word file to PDF, poppler reads PDFs,
-# and the Liberation fonts stand in for Times New Roman as on an office PC without it.
+# What the document tests need: LibreOffice converts the Word file to PDF and reads the Excel
+# workbooks back (Calc), poppler reads PDFs, and the Liberation fonts stand in for Times New
+# Roman as on an office PC without it.
 setup_docs() {
-  apt_install libreoffice-writer-nogui fonts-liberation2 poppler-utils
+  apt_install libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils
 }
 
 setup_fuzz() {

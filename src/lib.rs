@@ -32,6 +32,9 @@ pub mod zip;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+#[cfg(target_arch = "wasm32")]
+pub mod appraisal_web;
+
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Message, Severity};
 pub use engine::check::{check, Dossier};

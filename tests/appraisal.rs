@@ -418,3 +418,166 @@ fn the_specs_example_reads_and_writes_in_its_own_shape() {
     assert!(reg.entries[0].changed && !reg.entries[0].valid());
     assert!(codes(&reg.entries[0].diagnostics).contains(&"nothing_to_recognise"));
 }
+
+#[test]
+fn a_register_prepared_in_steps_is_the_fresh_one() {
+    let env = env();
+    let mut a = phong();
+    let mut prepared = register::Prepared::default();
+    let mut files: Vec<Incoming> = (0..7)
+        .map(|i| {
+            let mut f = named(["ubnd_xa", "pho_thong_huyen", "mam_non"][i % 3], &format!("Đơn vị {i}"));
+            if i == 4 {
+                f = with_count(f, Input::MembersDiscipline, 100);
+            }
+            incoming(&format!("{i}.json"), dvht::write(&f).into_bytes(), "2026-01-09")
+        })
+        .collect();
+    // The same unit twice, and a file that is no dossier.
+    files.push(incoming("lai.json", dvht::write(&named("ubnd_xa", "Đơn vị 0")).into_bytes(), "2026-01-12"));
+    files.push(incoming("x.json", b"{ not json".to_vec(), "2026-01-12"));
+    // Intake a file at a time, two dossiers prepared per step, as the screen does.
+    for f in &files {
+        receive(&mut a, f);
+        while prepared.advance(&a, &env, None, 2) > 0 {}
+        assert_eq!(prepared.progress(), (a.dossiers.len(), a.dossiers.len()));
+    }
+    assert_eq!(prepared.build(&a, &env, None), register::build(&a, &env, None));
+    // The council's work changes nothing prepared, and shows at once.
+    a.dossiers[1].appraisal.set("2.1", Some(Verdict::Fail), Some("Không khớp".into()));
+    a.dossiers[2].appraisal.outcome = Some(Outcome::Recognise);
+    a.council.members.pop();
+    assert_eq!(prepared.advance(&a, &env, None, 0), 0);
+    let reg = prepared.build(&a, &env, None);
+    assert_eq!(reg, register::build(&a, &env, None));
+    assert_eq!(reg.entries[1].council_level(), Some(0));
+    // A date received changed: that entry is prepared again (now late); the others are not.
+    a.dossiers[3].received = Some(date("2026-01-20"));
+    assert_eq!(prepared.advance(&a, &env, None, 0), 1);
+    let reg = prepared.build(&a, &env, None);
+    assert_eq!(reg.entries[3].on_time, Some(false));
+    assert_eq!(reg, register::build(&a, &env, None));
+    // A register of recognitions, another day: everything again.
+    let mut known = Recognitions::default();
+    known.add([Recognition {
+        unit: Some("Đơn vị 1".into()),
+        kind: Some("pho_thong_huyen".into()),
+        level: Some(Level::One),
+        decision_no: Some("1/QĐ".into()),
+        decision_date: Some(date("2024-02-01")),
+        ..Recognition::default()
+    }]);
+    assert_eq!(prepared.advance(&a, &env, Some(&known), 0), a.dossiers.len());
+    assert_eq!(prepared.build(&a, &env, Some(&known)), register::build(&a, &env, Some(&known)));
+    let later = Env::new(date("2026-02-01"));
+    assert_eq!(prepared.build(&a, &later, Some(&known)), register::build(&a, &later, Some(&known)));
+    // Another file: prepared afresh from what it holds.
+    let b = phong();
+    assert_eq!(prepared.build(&b, &env, None), register::build(&b, &env, None));
+}
+
+#[test]
+fn the_screens_keys_name_states_sorts_and_requests() {
+    for s in State::ALL {
+        assert_eq!(State::from_key(s.key()), Some(s));
+    }
+    for k in ["name", "file", "kind", "received", "level", "council_level", "request", "outcome"] {
+        assert_eq!(SortKey::from_key(k).unwrap().key(), k);
+    }
+    for k in ["first", "renewal", "upgrade", "none"] {
+        assert_eq!(register::request_key(register::request_from_key(k).unwrap()), k);
+    }
+    assert_eq!((State::from_key("x"), SortKey::from_key(""), register::request_from_key("y")), (None, None, None));
+}
+
+#[test]
+fn stored_in_two_parts_the_file_comes_back_byte_for_byte() {
+    let mut a = phong();
+    receive_all(
+        &mut a,
+        &[
+            incoming("x.json", dvht::write(&named("ubnd_xa", "UBND xã Ngọc Lâm")).into_bytes(), "2026-01-09"),
+            // Not dvht's canonical form: kept as the text received.
+            incoming(
+                "y.json",
+                b"{\"format\":\"dvht-dossier\",\"version\":1,\"year\":2025,\"x\":1.5e300}".to_vec(),
+                "2026-01-09",
+            ),
+        ],
+    );
+    a.dossiers[0].appraisal.set("2.1", Some(Verdict::Fail), Some("ghi chú".into()));
+    let bytes = appraisal::write(&a);
+    let head = appraisal::head(&a);
+    // The head holds everything but the dossiers' texts: the council's work is rewritten cheaply.
+    assert!(head.len() * 3 < bytes.len(), "{} of {}", head.len(), bytes.len());
+    assert!(head.contains("\"dossier\": \"\"") && head.contains("ghi chú"));
+    let payloads: Vec<String> = a.dossiers.iter().map(appraisal::payload).collect();
+    let back = appraisal::unsplit(head.as_bytes(), &payloads).unwrap();
+    assert_eq!(appraisal::write(&back), bytes);
+    assert_eq!(back, a);
+    // A payload lost or damaged names its dossier.
+    let e = appraisal::unsplit(head.as_bytes(), &payloads[..1]).unwrap_err();
+    assert_eq!(e[0].field, "dossiers[1].dossier");
+    let e = appraisal::unsplit(head.as_bytes(), &[payloads[0].clone(), "{".into()]).unwrap_err();
+    assert_eq!(e[0].field, "dossiers[1].dossier");
+}
+
+#[test]
+fn dvht_summary_and_the_register_count_the_same_files_alike() {
+    use dvht::appraisal::summary::{Options, Summary};
+    let env = env();
+    let mut files: Vec<Incoming> = Vec::new();
+    let mut add = |name: &str, bytes: Vec<u8>| files.push(incoming(name, bytes, "2026-01-09"));
+    for (i, kind) in ["ubnd_xa", "pho_thong_huyen", "mam_non", "ubnd_xa"].iter().enumerate() {
+        let mut f = named(kind, &format!("Đơn vị {i}"));
+        if i == 1 {
+            f = with_count(f, Input::MembersDiscipline, 100);
+        }
+        add(&format!("{i}.json"), dvht::write(&f).into_bytes());
+    }
+    // Invalid: a count over its total; a kind of the other scope than the one it states.
+    add("x.json", dvht::write(&with_count(named("ubnd_xa", "X"), Input::MembersDiscipline, 100_000)).into_bytes());
+    let mut wrong = named("ubnd_xa", "Sai cấp");
+    wrong.unit.kind = Some("thpt".into());
+    add("sai-cap.json", dvht::write(&wrong).into_bytes());
+    // Another year, another scope, not JSON, not a dossier, in and out of an archive.
+    let mut old = named("ubnd_xa", "Năm trước");
+    old.year = Some(2024);
+    add("cu.json", dvht::write(&old).into_bytes());
+    add("tinh.json", dvht::write(&named("thpt", "Trường THPT")).into_bytes());
+    add("hong.json", b"{ not json".to_vec());
+    add("ghi-chu.json", br#"{"ghi_chu": 1}"#.to_vec());
+    let zip = dvht::zip::store(&[
+        ("a/cu.json", dvht::write(&old).into_bytes()),
+        ("a/moi.json", dvht::write(&named("ubnd_xa", "Mới")).into_bytes()),
+    ]);
+    add("dot.zip", zip);
+
+    let mut s = Summary::new(Options { year: Some(2025), scope: Some(Scope::Huyen) });
+    for f in &files {
+        s.add(&f.name, &f.bytes, &env);
+    }
+    let mut a = phong();
+    receive_all(&mut a, &files);
+    let reg = register::build(&a, &env, None);
+    let c = register::counts(&reg, 0..reg.entries.len());
+    let skipped = reg
+        .rejected
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.why,
+                Some(dvht::diagnostic::Rejection::OtherYear { .. } | dvht::diagnostic::Rejection::OtherScope { .. })
+            )
+        })
+        .count();
+    assert_eq!(s.units.len(), c.valid);
+    assert_eq!(s.skipped.len(), skipped);
+    assert_eq!(s.invalid.len(), c.invalid + reg.rejected.len() - skipped);
+    let mut by_level = [0; 3];
+    for u in &s.units {
+        by_level[usize::from(u.level)] += 1;
+    }
+    assert_eq!(by_level, c.by_level);
+    assert_eq!((c.valid, c.invalid, skipped), (5, 2, 3), "{:?}", s.invalid);
+}

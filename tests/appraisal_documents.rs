@@ -150,6 +150,11 @@ fn the_submission_lists_only_what_the_councils_verdicts_meet() {
     assert_eq!(rows[1][4].runs[0].text, "Công nhận lại");
     assert_eq!(rows[1][3].runs[0].text, "1");
     assert!(!docs.iter().any(|d| text(d).contains("Phòng Nội vụ huyện") && d.kind == Kind::Decision));
+    // Each part alone is the same paper.
+    assert_eq!(papers::submission_part(&a, &reg, "request").unwrap(), docs[..1]);
+    assert_eq!(papers::submission_part(&a, &reg, "report").unwrap(), docs[1..2]);
+    assert_eq!(papers::submission_part(&a, &reg, "decision").unwrap(), docs[4..]);
+    assert_eq!(papers::submission_part(&a, &reg, "x"), None);
     // Word and HTML come from the same blocks.
     let bytes = dvht::documents::docx::write(&docs, &papers::title(&a, &reg));
     assert!(bytes.starts_with(b"PK"));

@@ -24,6 +24,7 @@ const LAYERS: [(&str, u8); 17] = [
     ("api", 8),
     ("roster_app", 8),
     ("web", 9),
+    ("appraisal_web", 9),
 ];
 
 /// What `lib.rs` re-exports, by the module it comes from.

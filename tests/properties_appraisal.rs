@@ -125,13 +125,17 @@ proptest! {
     fn any_appraisal_file_round_trips_to_the_same_bytes(f in any_file()) {
         let bytes = appraisal::write(&f);
         let back = appraisal::read(bytes.as_bytes()).map_err(|e| TestCaseError::fail(format!("{:?}", e.iter().map(|d| d.text(dvht::Lang::Vi)).collect::<Vec<_>>())))?;
-        prop_assert_eq!(appraisal::write(&back), bytes);
+        prop_assert_eq!(&appraisal::write(&back), &bytes);
         // Everything but the order of the verdicts (written in the rules table's order) is the same.
         let mut sorted = f.clone();
         for (d, b) in sorted.dossiers.iter_mut().zip(&back.dossiers) {
             d.appraisal.indicators.sort_by_key(|(id, _)| b.appraisal.indicators.iter().position(|(k, _)| k == id));
         }
         prop_assert_eq!(back, sorted);
+        // Stored on a device in two parts (head and payloads), it comes back with the same bytes.
+        let payloads: Vec<String> = f.dossiers.iter().map(appraisal::payload).collect();
+        let joined = appraisal::unsplit(appraisal::head(&f).as_bytes(), &payloads).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(appraisal::write(&joined), bytes);
     }
 
     #[test]

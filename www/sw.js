@@ -8,7 +8,8 @@
 // before this worker existed) are served from the newest release.
 const VERSION = '__DVHT_VERSION__';
 const FILES = __DVHT_FILES__;
-// Files of this release fetched only when a page asks for them (the English app), then kept.
+// Files of this release fetched only when a page asks for them (the English app, the receiving
+// side and its styles), then kept.
 const LAZY = __DVHT_LAZY__;
 const CACHE = `dvht-${VERSION}`;
 // Which release each client was loaded from, kept across restarts of this worker: a cache of

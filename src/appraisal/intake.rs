@@ -185,57 +185,63 @@ pub struct Taken {
 /// council says otherwise.
 pub fn receive(file: &mut AppraisalFile, incoming: &Incoming) -> Taken {
     let mut taken = Taken::default();
-    let year = file.assessed_year();
-    let scope = file.body.scope;
     for piece in expand(&incoming.name, &incoming.bytes) {
-        let mut reject = |name: String, sha: String, why: Rejection| {
-            let (reason, found) = rejection_code(&why);
-            file.rejected.push(Rejected {
-                file: Some(name),
-                received: incoming.received,
-                channel: incoming.channel,
-                sha256: Some(sha).filter(|s| !s.is_empty()),
-                reason: Some(reason.to_string()),
-                found,
-                ..Rejected::default()
-            });
-            taken.rejected.push(file.rejected.len() - 1);
-        };
-        let (name, bytes) = match piece {
-            Piece::Rejected { name, sha256, why } => {
-                reject(name, sha256, why);
-                continue;
-            }
-            Piece::Dossier { name, bytes } => (name, bytes),
-        };
-        let Some((dossier, sha)) = embed(&bytes) else {
-            reject(name, hex(&sha256(&bytes)), Rejection::NotADossier);
-            continue;
-        };
-        let value = match &dossier {
-            Json::String(text) => serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap_or(Json::Null),
-            v => v.clone(),
-        };
-        let Some(found) = peek(&value) else {
-            reject(name, sha, Rejection::NotADossier);
-            continue;
-        };
-        if let Some(why) = mismatch(found, year, scope) {
-            reject(name, sha, why);
-            continue;
-        }
-        file.dossiers.push(Received {
-            file: Some(name),
-            received: incoming.received,
-            channel: incoming.channel,
-            sha256: Some(sha),
-            dossier,
-            appraisal: CouncilAppraisal::default(),
-            extra: Default::default(),
-        });
-        taken.dossiers.push(file.dossiers.len() - 1);
+        receive_piece(file, piece, incoming.received, incoming.channel, &mut taken);
     }
     taken
+}
+
+/// Files one piece of what came in ([`expand`]), received on `received` by `channel`: a screen
+/// taking in a large archive files its pieces a few at a time.
+pub fn receive_piece(
+    file: &mut AppraisalFile,
+    piece: Piece,
+    received: Option<Date>,
+    channel: Option<Channel>,
+    taken: &mut Taken,
+) {
+    let year = file.assessed_year();
+    let scope = file.body.scope;
+    let mut reject = |name: String, sha: String, why: Rejection| {
+        let (reason, found) = rejection_code(&why);
+        file.rejected.push(Rejected {
+            file: Some(name),
+            received,
+            channel,
+            sha256: Some(sha).filter(|s| !s.is_empty()),
+            reason: Some(reason.to_string()),
+            found,
+            ..Rejected::default()
+        });
+        taken.rejected.push(file.rejected.len() - 1);
+    };
+    let (name, bytes) = match piece {
+        Piece::Rejected { name, sha256, why } => return reject(name, sha256, why),
+        Piece::Dossier { name, bytes } => (name, bytes),
+    };
+    let Some((dossier, sha)) = embed(&bytes) else {
+        return reject(name, hex(&sha256(&bytes)), Rejection::NotADossier);
+    };
+    let value = match &dossier {
+        Json::String(text) => serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap_or(Json::Null),
+        v => v.clone(),
+    };
+    let Some(found) = peek(&value) else {
+        return reject(name, sha, Rejection::NotADossier);
+    };
+    if let Some(why) = mismatch(found, year, scope) {
+        return reject(name, sha, why);
+    }
+    file.dossiers.push(Received {
+        file: Some(name),
+        received,
+        channel,
+        sha256: Some(sha),
+        dossier,
+        appraisal: CouncilAppraisal::default(),
+        extra: Default::default(),
+    });
+    taken.dossiers.push(file.dossiers.len() - 1);
 }
 
 /// Takes many files in, in the order given.

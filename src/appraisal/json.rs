@@ -423,6 +423,11 @@ fn appraisal_json(rules: &'static RuleSet, a: &CouncilAppraisal) -> Json {
 
 /// The appraisal file as a JSON value, in canonical order.
 pub fn to_json(file: &AppraisalFile) -> Json {
+    to_json_with(file, |d| d.dossier.clone())
+}
+
+/// The same, each embedded dossier given by `dossier`.
+fn to_json_with(file: &AppraisalFile, dossier: impl Fn(&Received) -> Json) -> Json {
     let rules = rules::for_id(&file.ruleset);
     let mut root = Map::new();
     root.insert("format".into(), FORMAT.into());
@@ -442,7 +447,7 @@ pub fn to_json(file: &AppraisalFile) -> Json {
         .iter()
         .map(|d| {
             record_json(d, &fields::RECEIVED, &d.extra, |key| match key {
-                "dossier" => d.dossier.clone(),
+                "dossier" => dossier(d),
                 _ => appraisal_json(rules, &d.appraisal),
             })
         })
@@ -469,4 +474,57 @@ pub fn to_json(file: &AppraisalFile) -> Json {
 /// The canonical bytes of an appraisal file.
 pub fn write(file: &AppraisalFile) -> String {
     pretty(&to_json(file))
+}
+
+/// The appraisal file as it is stored on a device, in two parts: the head, the whole file but
+/// each embedded dossier standing as "" (what the council's every change rewrites: a few
+/// hundred bytes a dossier), and each dossier's payload (written once, when it is taken in).
+/// [`unsplit`] puts them back together; the file's bytes are then `write`'s, as before.
+pub fn head(file: &AppraisalFile) -> String {
+    pretty(&to_json_with(file, |_| Json::String(String::new())))
+}
+
+/// An embedded dossier as stored apart from the head: its JSON, compact.
+pub fn payload(r: &Received) -> String {
+    serde_json::to_string(&r.dossier).unwrap_or_default()
+}
+
+/// The file from its head and its dossiers' payloads, in order. A payload missing or
+/// unreadable is an error naming its dossier.
+pub fn unsplit(head: &[u8], payloads: &[String]) -> Result<AppraisalFile, Vec<Diagnostic>> {
+    let mut file = read(head)?;
+    let mut errors = restore(&mut file, 0, payloads);
+    if let Some(missing) = file.dossiers.len().checked_sub(payloads.len()).filter(|n| *n > 0) {
+        let rules = rules::for_id(&file.ruleset);
+        let from = payloads.len();
+        errors.extend(
+            (from..from + missing)
+                .map(|i| Diagnostic::error(rules, format!("dossiers[{i}].dossier"), Message::Required)),
+        );
+    }
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Puts payloads back into a file read from its head, from dossier `from` on (a screen
+/// restores thousands a slice at a time); the errors name each dossier whose payload is not
+/// one.
+pub fn restore(file: &mut AppraisalFile, from: usize, payloads: &[String]) -> Vec<Diagnostic> {
+    let rules = rules::for_id(&file.ruleset);
+    let mut errors = Vec::new();
+    for (i, p) in payloads.iter().enumerate() {
+        let Some(d) = file.dossiers.get_mut(from + i) else { break };
+        match serde_json::from_str::<Json>(p) {
+            Ok(v @ (Json::Object(_) | Json::String(_))) => d.dossier = v,
+            _ => errors.push(Diagnostic::error(
+                rules,
+                format!("dossiers[{}].dossier", from + i),
+                Message::WrongType { expected: Expected::Object },
+            )),
+        }
+    }
+    errors
 }

@@ -8,6 +8,9 @@
 //!   by [`read`] and [`write`] (`json.rs`), its fields in one table (`fields.rs`);
 //! - [`intake`]: received files (dossiers, reports carrying one, ZIP archives of either) into
 //!   the file, each dossier embedded exactly as received with its SHA-256;
+//! - [`edit`]: any field set from a control's text by its path, as the screen edits it;
+//! - [`head`], [`payload`] and [`unsplit`]: the file stored on a device in two parts, so the
+//!   council's every change rewrites only the small one;
 //! - [`register`]: the read-model of a whole appraisal, every dossier checked by the engine,
 //!   the council's verdicts and levels, the checks of the council and of the dates, with the
 //!   counts, filters and sort keys the screen needs;
@@ -16,6 +19,7 @@
 //! - [`report`]: the year's report as data, and its export (`dvht-report`) that a Sở takes
 //!   back in.
 
+pub mod edit;
 pub mod fields;
 pub mod intake;
 mod json;
@@ -24,7 +28,7 @@ pub mod register;
 pub mod report;
 pub mod summary;
 
-pub use json::{dossier_bytes, embed, read, write};
+pub use json::{dossier_bytes, embed, head, payload, read, restore, unsplit, write};
 pub use register::{build as review, Register};
 
 use serde::Serialize;

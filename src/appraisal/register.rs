@@ -198,65 +198,163 @@ pub fn member_group(p: &Procedure, group: Option<&str>, organisation: Option<&st
 /// The register of an appraisal file, on `env.today`, with the register of recognitions of
 /// earlier years if there is one.
 pub fn build(file: &AppraisalFile, env: &Env, known: Option<&Recognitions>) -> Register {
-    let rules = env.ruleset(&file.ruleset).unwrap_or_else(|| env.current());
-    let year = file.assessed_year();
-    let scope = file.body.scope;
-    let procedure = scope.and_then(|s| rules.appraisal(s));
-    let mut diagnostics = Vec::new();
-    match (file.year, year) {
-        (None, _) => diagnostics.push(Diagnostic::error(rules, "year", Message::Required)),
-        (Some(y), None) => diagnostics.push(Diagnostic::error(
-            rules,
-            "year",
-            Message::YearOutOfRange { year: y, first: rules.timing.first_year, last: rules.timing.last_year },
-        )),
-        _ => {}
+    Prepared::default().build(file, env, known)
+}
+
+/// What the entries of [`build`] were computed with: a change of any of these prepares every
+/// dossier afresh.
+#[derive(Clone, Debug, PartialEq)]
+struct Basis {
+    ruleset: &'static str,
+    year: Option<i32>,
+    scope: Option<Scope>,
+    today: Date,
+    known: Option<Recognitions>,
+}
+
+/// What one entry was computed from, besides the dossier itself (which is never changed in
+/// place: intake appends, and another file is prepared afresh).
+#[derive(Clone, Debug)]
+struct Stamp {
+    file: Option<String>,
+    received: Option<Date>,
+    channel: Option<Channel>,
+    sha256: Option<String>,
+}
+
+impl Stamp {
+    fn of(d: &Received) -> Stamp {
+        Stamp { file: d.file.clone(), received: d.received, channel: d.channel, sha256: d.sha256.clone() }
     }
-    if scope.is_none() {
-        diagnostics.push(Diagnostic::error(rules, "body.scope", Message::Required));
+    /// Compared without a copy: this runs over every dossier at each step of an intake.
+    fn fits(&self, d: &Received) -> bool {
+        self.received == d.received && self.channel == d.channel && self.sha256 == d.sha256 && self.file == d.file
     }
-    let index = known.map(Recognitions::index);
-    let mut entries: Vec<Entry> = file
-        .dossiers
-        .iter()
-        .enumerate()
-        .map(|(i, d)| entry(rules, env, year, procedure, i, d, known.zip(index.as_ref())))
-        .collect();
-    link_replacements(&mut entries, rules);
-    for e in &mut entries {
-        decide(rules, procedure, e, &file.dossiers[e.index]);
+}
+
+/// The costly part of the register, kept between builds: each received dossier read, checked
+/// and evaluated by the engine (with the register of recognitions' decision), which the
+/// council's work — verdicts, outcomes, the council, the decision — does not change. The screen
+/// prepares dossiers a few at a time as they come in ([`Prepared::advance`], so a progress bar
+/// moves and nothing blocks for long) and rebuilds the register after every change of the
+/// council's work in a fraction of the time ([`Prepared::build`]). The register is the same as
+/// a fresh [`build`]'s: an entry is prepared again when its date, channel, file name or
+/// fingerprint changed, and all are when the year, scope, rule set, day or register of
+/// recognitions did. A dossier's embedded text is never changed in place (intake appends;
+/// another file starts a new `Prepared`).
+#[derive(Clone, Debug, Default)]
+pub struct Prepared {
+    basis: Option<Basis>,
+    entries: Vec<Option<(Stamp, Entry)>>,
+}
+
+impl Prepared {
+    /// Resets what another year, scope, rule set, day or register of recognitions makes stale.
+    fn rebase(&mut self, file: &AppraisalFile, env: &Env, known: Option<&Recognitions>) -> &'static RuleSet {
+        let rules = env.ruleset(&file.ruleset).unwrap_or_else(|| env.current());
+        let (year, scope, today) = (file.assessed_year(), file.body.scope, env.today);
+        // Compared before anything is cloned: this runs on every step of a long intake.
+        let same = self.basis.as_ref().is_some_and(|b| {
+            (b.ruleset, b.year, b.scope, b.today) == (rules.id, year, scope, today) && b.known.as_ref() == known
+        });
+        if !same {
+            self.entries.clear();
+            self.basis = Some(Basis { ruleset: rules.id, year, scope, today, known: known.cloned() });
+        }
+        self.entries.resize(file.dossiers.len(), None);
+        rules
     }
-    let rejected = file
-        .rejected
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let why = intake::rejection_of(r, year, scope);
-            let name = r.file.clone().unwrap_or_default();
-            let message = match &why {
-                Some(w) => Message::Rejected { file: name.clone(), why: w.clone() },
-                None => Message::UnknownValue {
-                    found: r.reason.clone().unwrap_or_default(),
-                    allowed: intake::REASONS.to_vec(),
-                },
-            };
-            RejectedView {
-                index: i,
-                file: name,
-                why,
-                diagnostic: Diagnostic::warning(rules, format!("rejected[{i}]"), message),
+
+    /// Prepares up to `budget` dossiers not prepared yet (or stale), in file order; returns how
+    /// many are left.
+    pub fn advance(&mut self, file: &AppraisalFile, env: &Env, known: Option<&Recognitions>, budget: usize) -> usize {
+        let rules = self.rebase(file, env, known);
+        let year = file.assessed_year();
+        let procedure = file.body.scope.and_then(|s| rules.appraisal(s));
+        let index = known.map(Recognitions::index);
+        let mut left = 0;
+        let mut done = 0;
+        for (i, d) in file.dossiers.iter().enumerate() {
+            if self.entries[i].as_ref().is_some_and(|(s, _)| s.fits(d)) {
+                continue;
             }
-        })
-        .collect();
-    let council = council(file, procedure);
-    if let Some(p) = procedure {
-        council_checks(rules, p, &council, &mut diagnostics);
+            if done == budget {
+                left += 1;
+                continue;
+            }
+            let e = entry(rules, env, year, procedure, i, d, known.zip(index.as_ref()));
+            self.entries[i] = Some((Stamp::of(d), e));
+            done += 1;
+        }
+        left
     }
-    let deadlines = year.zip(scope).map(|(y, s)| deadlines(rules, file, env.today, y, s));
-    if let (Some(d), Some(p)) = (&deadlines, scope.and_then(|s| rules.procedure(s))) {
-        date_checks(rules, file, d, p.decision, &entries, &mut diagnostics);
+
+    /// How many dossiers are prepared, of how many (as of the last call).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.entries.iter().filter(|e| e.is_some()).count(), self.entries.len())
     }
-    Register { rules, today: env.today, year, scope, procedure, entries, rejected, council, deadlines, diagnostics }
+
+    /// The register, preparing first whatever is not prepared yet.
+    pub fn build(&mut self, file: &AppraisalFile, env: &Env, known: Option<&Recognitions>) -> Register {
+        self.advance(file, env, known, usize::MAX);
+        let rules = self.rebase(file, env, known);
+        let year = file.assessed_year();
+        let scope = file.body.scope;
+        let procedure = scope.and_then(|s| rules.appraisal(s));
+        let mut diagnostics = Vec::new();
+        match (file.year, year) {
+            (None, _) => diagnostics.push(Diagnostic::error(rules, "year", Message::Required)),
+            (Some(y), None) => diagnostics.push(Diagnostic::error(
+                rules,
+                "year",
+                Message::YearOutOfRange { year: y, first: rules.timing.first_year, last: rules.timing.last_year },
+            )),
+            _ => {}
+        }
+        if scope.is_none() {
+            diagnostics.push(Diagnostic::error(rules, "body.scope", Message::Required));
+        }
+        let mut entries: Vec<Entry> = self.entries.iter().flatten().map(|(_, e)| e.clone()).collect();
+        // The council's part is read afresh: it is not what entries were prepared from.
+        for e in &mut entries {
+            e.outcome = file.dossiers[e.index].appraisal.outcome;
+        }
+        link_replacements(&mut entries, rules);
+        for e in &mut entries {
+            decide(rules, procedure, e, &file.dossiers[e.index]);
+        }
+        let rejected = file
+            .rejected
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let why = intake::rejection_of(r, year, scope);
+                let name = r.file.clone().unwrap_or_default();
+                let message = match &why {
+                    Some(w) => Message::Rejected { file: name.clone(), why: w.clone() },
+                    None => Message::UnknownValue {
+                        found: r.reason.clone().unwrap_or_default(),
+                        allowed: intake::REASONS.to_vec(),
+                    },
+                };
+                RejectedView {
+                    index: i,
+                    file: name,
+                    why,
+                    diagnostic: Diagnostic::warning(rules, format!("rejected[{i}]"), message),
+                }
+            })
+            .collect();
+        let council = council(file, procedure);
+        if let Some(p) = procedure {
+            council_checks(rules, p, &council, &mut diagnostics);
+        }
+        let deadlines = year.zip(scope).map(|(y, s)| deadlines(rules, file, env.today, y, s));
+        if let (Some(d), Some(p)) = (&deadlines, scope.and_then(|s| rules.procedure(s))) {
+            date_checks(rules, file, d, p.decision, &entries, &mut diagnostics);
+        }
+        Register { rules, today: env.today, year, scope, procedure, entries, rejected, council, deadlines, diagnostics }
+    }
 }
 
 /// One received dossier, checked and evaluated; its verdicts and outcome come after
@@ -313,7 +411,8 @@ fn entry(
         replaces: None,
         replaced_by: None,
         appraised: None,
-        outcome: d.appraisal.outcome,
+        // The council's part: read by `Prepared::build`, not prepared.
+        outcome: None,
         form: None,
         recognised: None,
         diagnostics,
@@ -756,6 +855,50 @@ pub enum State {
     Undecided,
 }
 
+/// The keys a screen names states, sort keys and requests by (a control's value).
+const STATES: [(State, &str); 9] = [
+    (State::Valid, "valid"),
+    (State::Invalid, "invalid"),
+    (State::Late, "late"),
+    (State::Incomplete, "incomplete"),
+    (State::Changed, "changed"),
+    (State::Replaced, "replaced"),
+    (State::Recognised, "recognised"),
+    (State::Refused, "refused"),
+    (State::Undecided, "undecided"),
+];
+
+impl State {
+    pub const ALL: [State; 9] = [
+        State::Valid,
+        State::Invalid,
+        State::Late,
+        State::Incomplete,
+        State::Changed,
+        State::Replaced,
+        State::Recognised,
+        State::Refused,
+        State::Undecided,
+    ];
+    pub fn key(self) -> &'static str {
+        STATES.iter().find(|(s, _)| *s == self).map_or("", |(_, k)| k)
+    }
+    pub fn from_key(key: &str) -> Option<State> {
+        STATES.iter().find(|(_, k)| *k == key).map(|(s, _)| *s)
+    }
+}
+
+/// "first", "renewal", "upgrade", "none": a request's kind as the result JSON names it.
+pub fn request_key(kind: RequestKind) -> &'static str {
+    ["first", "renewal", "upgrade", "none"][request_slot(kind)]
+}
+
+pub fn request_from_key(key: &str) -> Option<RequestKind> {
+    [RequestKind::First, RequestKind::Renewal, RequestKind::Upgrade, RequestKind::None]
+        .into_iter()
+        .find(|k| request_key(*k) == key)
+}
+
 /// A filter of the register; every criterion given must hold.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Filter {
@@ -806,6 +949,26 @@ pub enum SortKey {
     CouncilLevel,
     Request,
     Outcome,
+}
+
+const SORT_KEYS: [(SortKey, &str); 8] = [
+    (SortKey::Name, "name"),
+    (SortKey::File, "file"),
+    (SortKey::Kind, "kind"),
+    (SortKey::Received, "received"),
+    (SortKey::Level, "level"),
+    (SortKey::CouncilLevel, "council_level"),
+    (SortKey::Request, "request"),
+    (SortKey::Outcome, "outcome"),
+];
+
+impl SortKey {
+    pub fn key(self) -> &'static str {
+        SORT_KEYS.iter().find(|(s, _)| *s == self).map_or("", |(_, k)| k)
+    }
+    pub fn from_key(key: &str) -> Option<SortKey> {
+        SORT_KEYS.iter().find(|(_, k)| *k == key).map(|(s, _)| *s)
+    }
 }
 
 /// `positions` sorted by `key` (then by name, then by order received); stable.

@@ -88,7 +88,9 @@ impl Summary {
             }
         };
         let a = assess(&file, env);
-        let found = (file.year, a.scope().or(file.unit.scope));
+        // As intake reads it (`intake::peek`): the scope the dossier states, else its kind's, so
+        // a dossier of a kind of the other scope than it states is invalid here as there.
+        let found = (file.year, file.unit.scope.or(a.scope()));
         if let Some(why) = mismatch(found, self.options.year, self.options.scope) {
             return self.skip(name, why, Some(a.rules));
         }

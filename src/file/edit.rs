@@ -74,7 +74,7 @@ fn date(raw: &str) -> Result<Option<Date>, Message> {
 }
 
 /// A control's text as the value of a field of `kind`.
-fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
+pub(crate) fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
     // What a file may not hold, a control may not set (the text stays in the control).
     if !super::limits::text_fits(raw) {
         return Err(super::limits::over(crate::diagnostic::Limit::TextChars));
@@ -102,7 +102,7 @@ fn parse(kind: Kind, raw: &str) -> Result<FieldValue, Message> {
 }
 
 /// What a control shows for a value.
-fn show(value: FieldValue) -> String {
+pub(crate) fn show(value: FieldValue) -> String {
     match value {
         FieldValue::Text(t) => t.unwrap_or_default(),
         FieldValue::Lines(l) => l.join("\n"),

@@ -249,11 +249,16 @@ pub fn apply_update() {
     });
 }
 
-/// `?embed=1`: the compact app for an iframe.
-pub fn embedded() -> bool {
+/// Whether the address has `param` among its query's parameters (`embed=1`, `tiep-nhan`).
+pub fn has_param(param: &str) -> bool {
     window()
         .and_then(|w| w.location().search().ok())
-        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == "embed=1"))
+        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|p| p == param || p.split('=').next() == Some(param)))
+}
+
+/// `?embed=1`: the compact app for an iframe.
+pub fn embedded() -> bool {
+    has_param("embed=1")
 }
 
 // ── Storage: one key per draft, so an autosave writes one small record ───────────────────

@@ -620,6 +620,16 @@ pub fn app() -> Html {
 /// Mounts the app into `#app`, leaving the rest of the page (the print root) alone.
 pub fn start() {
     panic::install();
+    // `?tiep-nhan`: the receiving side (Phòng, Sở), a module of its own that mounts itself.
+    if browser::has_param("tiep-nhan") {
+        wasm_bindgen_futures::spawn_local(async {
+            if !modules::load(modules::APPRAISAL).await {
+                browser::alert(text::texts(Lang::Vi).appraisal_not_loaded);
+                mount();
+            }
+        });
+        return;
+    }
     // The first module is Vietnamese only: a user who chose English gets the English app, a
     // module of its own (src/bin/dvht-web-en.rs), which mounts itself once loaded.
     if !cfg!(feature = "en") && browser::saved_lang().as_deref() == Some("en") {

@@ -62,6 +62,8 @@ pub const DOCS: &str = "dvht-docs";
 pub const SHEETS: &str = "dvht-sheets";
 /// The whole app with English as well (src/bin/dvht-web-en.rs): it mounts itself.
 pub const ENGLISH: &str = "dvht-web-en";
+/// The receiving side, for a Phòng or Sở (src/bin/dvht-appraisal.rs): it mounts itself.
+pub const APPRAISAL: &str = "dvht-appraisal";
 
 /// Loads `name` once the browser is idle (after the first screen is usable).
 pub async fn load_when_idle(name: &str) -> bool {

@@ -750,6 +750,21 @@ pub fn submission(file: &AppraisalFile, reg: &Register, env: &Env) -> Option<Vec
     Some(docs)
 }
 
+/// One paper of the submission alone, as a screen prints or previews it: the Tờ trình
+/// (`request`), the Báo cáo thẩm định (`report`), or the draft Quyết định with its list
+/// (`decision`). The same documents as in [`submission`], without making every unit's Bản tổng
+/// hợp (of which there may be thousands).
+pub fn submission_part(file: &AppraisalFile, reg: &Register, which: &str) -> Option<Vec<Document>> {
+    let c = Paper::new(file, reg)?;
+    let decided = register::decided(reg);
+    match which {
+        "request" => Some(vec![submission_request(&c, &decided)]),
+        "report" => Some(vec![appraisal_report(&c)]),
+        "decision" => Some(decision(&c, &decided)),
+        _ => None,
+    }
+}
+
 /// The title of the papers' file: "Hồ sơ thẩm định “Đơn vị học tập” cấp huyện năm 2025 — …".
 pub fn title(file: &AppraisalFile, reg: &Register) -> String {
     format!(

@@ -25,6 +25,8 @@ pub(super) fn start_page(v: &View) -> Html {
                     <button type="button" data-act="example" data-testid="open-example">{ t.open_example }</button>
                 </div>
                 <p class="hint">{ t.json_explained }</p>
+                // The receiving side: a module of its own, loaded by `?tiep-nhan` (web/mod.rs).
+                <p>{ t.appraisal_for }<a href="?tiep-nhan" data-testid="open-appraisal-mode">{ t.appraisal_open }</a></p>
             </section>
             <section class="card" aria-labelledby="h-continue">
                 <h2 id="h-continue">{ t.continue_draft }</h2>
