@@ -125,6 +125,10 @@ fn education_kinds_marked_override_take_the_files_answer() {
             w.text(dvht::Lang::Vi)
         );
     }
+    // "none" agrees with such a kind: nothing to warn about.
+    let mut f = full("gdnn_huyen");
+    f.unit.digital_index = Some(None);
+    assert!(!eval(&f).diagnostics.iter().any(|d| d.field == "unit.digital_index"));
 }
 
 #[test]

@@ -115,16 +115,22 @@ fn validity_three_years_after_the_year_of_the_decision() {
     assert!(r.upgrade.is_none() && r.validity.is_none());
 }
 
+/// A recognition without its decision date cannot tell a first request from a renewal or an
+/// upgrade (rules.md §3a): the dossier is not evaluated, and no Tờ trình asks for anything.
 #[test]
-fn an_incomplete_previous_recognition_is_a_warning_not_an_error() {
-    let mut f = with_previous(full("ubnd_xa"), Level::One, "2024-02-10");
+fn an_incomplete_previous_recognition_stops_the_request() {
+    let mut f = with_previous(full("ubnd_xa"), Level::Two, "2024-02-10");
     f.previous_recognition.as_mut().unwrap().decision_date = None;
-    let r = eval(&f);
-    assert!(r.upgrade.is_none() && r.validity.is_none());
-    assert!(r
-        .diagnostics
-        .iter()
-        .any(|d| d.code() == "previous_incomplete" && d.field == "previous_recognition.decision_date"));
+    assert_eq!(errors(&f), [("previous_recognition.decision_date".to_string(), "previous_incomplete")]);
+    let mut f = with_previous(full("ubnd_xa"), Level::One, "2024-02-10");
+    f.previous_recognition.as_mut().unwrap().level = None;
+    assert_eq!(errors(&f), [("previous_recognition.level".to_string(), "previous_incomplete")]);
+    // An empty section is no recognition at all.
+    let mut f = with_previous(full("ubnd_xa"), Level::One, "2024-02-10");
+    let p = f.previous_recognition.as_mut().unwrap();
+    (p.level, p.decision_date, p.decision_no) = (None, None, None);
+    assert!(errors(&f).is_empty());
+    assert_eq!(eval(&f).request.kind, dvht::engine::evaluate::RequestKind::First);
 }
 
 #[test]
@@ -196,4 +202,38 @@ fn today_changes_only_valid_on_today_and_days_left() {
         r["validity"]["valid_on_today"] = serde_json::Value::Null;
     }
     assert_eq!(a, b);
+}
+
+/// A recognition that has lapsed is renewed, not upgraded: the dates no longer offer the day an
+/// upgrade could have been asked for (issue 11 review).
+#[test]
+fn no_upgrade_date_once_the_recognition_has_lapsed() {
+    use dvht::engine::assessment::EventKind;
+    let f = with_previous(full("ubnd_xa"), Level::One, "2022-02-10"); // assessed year 2025
+    let a = dvht::assess(&f, &dvht::Env::new(date(TODAY)));
+    assert_eq!(a.evaluation.as_ref().unwrap().request.kind, dvht::engine::evaluate::RequestKind::Renewal);
+    assert!(!a.events.iter().any(|e| e.kind == EventKind::UpgradeFrom));
+    // Still valid: the day is there.
+    let f = with_previous(full("ubnd_xa"), Level::One, "2024-02-10");
+    let a = dvht::assess(&f, &dvht::Env::new(date(TODAY)));
+    assert!(a.events.iter().any(|e| e.kind == EventKind::UpgradeFrom));
+}
+
+/// Carried into next year, a dossier opens again, without last year's numbers and date.
+#[test]
+fn carrying_forward_reopens_and_clears_last_years_papers() {
+    let mut f = full("ubnd_xa");
+    f.report = Some(dvht::file::Report {
+        request_no: Some("15/TTr".into()),
+        report_no: Some("16/BC".into()),
+        date: Some(date("2026-01-05")),
+        place: Some("Hưng Yên".into()),
+        ..Default::default()
+    });
+    dvht::file::edit::finalise(&mut f, date("2026-01-06"));
+    assert!(f.finalised.is_some());
+    dvht::file::edit::carry_forward(&mut f);
+    let r = f.report.as_ref().unwrap();
+    assert!(f.finalised.is_none() && r.request_no.is_none() && r.report_no.is_none() && r.date.is_none());
+    assert_eq!(r.place.as_deref(), Some("Hưng Yên"), "the place stays");
 }

@@ -158,6 +158,21 @@ fn enum_values_dates_years_and_evidence() {
         one("facts.digital_level", "unknown_value")
     );
     assert_eq!(problems_of(|v| v["facts"]["annual_plan"] = json!("yes")), one("facts.annual_plan", "wrong_type"));
+    // A three-way answer names all three (true, false, "none_in_area") when the text is wrong.
+    let text = dvht::read(
+        {
+            let mut v = example();
+            v["facts"]["supports_private_preschools"] = json!("maybe");
+            v.to_string()
+        }
+        .as_bytes(),
+    )
+    .unwrap_err()
+    .iter()
+    .find(|d| d.field == "facts.supports_private_preschools")
+    .map(|d| d.text(dvht::Lang::Vi))
+    .unwrap();
+    assert!(text.contains("true") && text.contains("false") && text.contains("none_in_area"), "{text}");
     assert_eq!(
         problems_of(|v| v["previous_recognition"]["level"] = json!(3)),
         one("previous_recognition.level", "unknown_value")

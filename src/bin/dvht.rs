@@ -193,7 +193,8 @@ fn documents(args: &[OsString]) -> Result<(), String> {
     if let Some(out) = html {
         // The dossier rides along only when asked (`--embed`): a published page shows, it
         // does not carry notes or where each document is kept.
-        let page = dvht::documents::html::standalone(&docs, embed.then_some(&file), &title);
+        let published = dvht::documents::build_public(&file, &a).unwrap_or_default();
+        let page = dvht::documents::html::standalone(&published, embed.then_some(&file), &title);
         std::fs::write(&out, page).map_err(|e| format!("{}: không ghi được tệp ({e}).", out.display()))?;
     }
     if let Some(out) = docx {

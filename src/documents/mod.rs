@@ -19,7 +19,7 @@ use crate::engine::assessment::{Assessment, IndicatorView, Requirement};
 use crate::engine::evaluate::{Evaluation, Status};
 use crate::engine::Env;
 use crate::file::DossierFile;
-use crate::rules::{Input, Level, PublicRule, RuleSet, Scope};
+use crate::rules::{Input, Level, RuleSet, Scope};
 use crate::words::date_vi;
 use crate::Date;
 
@@ -202,6 +202,9 @@ struct Ctx<'a> {
     rules: &'static RuleSet,
     scope: Scope,
     year: i32,
+    /// For publishing (Điều 21.3): without the unit's own notes and where each document is
+    /// kept, which are for the council, not the public.
+    public: bool,
 }
 
 impl Ctx<'_> {
@@ -356,11 +359,21 @@ pub fn docx_for_request(request: &str) -> Result<Vec<u8>, String> {
 
 /// The three documents, in the order they are filed; `None` while the dossier is invalid.
 pub fn build(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
+    build_for(file, a, false)
+}
+
+/// The documents as published (Điều 21.3): the same, without the unit's notes and the column
+/// of where each document is kept.
+pub fn build_public(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
+    build_for(file, a, true)
+}
+
+fn build_for(file: &DossierFile, a: &Assessment, public: bool) -> Option<Vec<Document>> {
     let result = a.evaluation.as_ref()?;
     // The figures the documents state are those the dossier stands on (the list's, if used).
     let counted = crate::roster::effective(file);
     let file = counted.as_ref().unwrap_or(file);
-    let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
+    let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year, public };
     let mut docs: Vec<Document> = request::build(&c).into_iter().collect();
     docs.push(report::build(&c));
     docs.push(summary::build(&c));
@@ -373,7 +386,7 @@ pub fn build(file: &DossierFile, a: &Assessment) -> Option<Vec<Document>> {
 /// [`html::standalone`] leaves it out of any published report.
 pub fn roster_annex(file: &DossierFile, a: &Assessment) -> Option<Document> {
     let result = a.evaluation.as_ref()?;
-    let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year };
+    let c = Ctx { file, a, result, rules: a.rules, scope: result.scope, year: result.year, public: false };
     roster::build(&c)
 }
 

@@ -66,10 +66,11 @@ pub fn brief(file: &DossierFile, a: &Assessment) -> Option<String> {
     brief::build(file, a).map(|d| html::fragment(std::slice::from_ref(&d)))
 }
 
-/// The report to publish (Điều 21.3): the documents alone, or carrying the dossier for
-/// re-opening when the user chose so.
+/// The report to publish (Điều 21.3): the documents as published (without the unit's notes
+/// and where each document is kept), carrying the dossier for re-opening only when the user
+/// chose so.
 pub fn report(file: &DossierFile, a: &Assessment, embed: bool) -> Option<String> {
-    let docs = build(file, a)?;
+    let docs = super::build_public(file, a)?;
     Some(html::standalone(&docs, embed.then_some(file), &title(file, a)))
 }
 
@@ -100,6 +101,14 @@ mod tests {
         let bare = report(&file, &a, false).unwrap();
         let carried = report(&file, &a, true).unwrap();
         assert!(!bare.contains("dvht-dossier") && carried.contains("\"format\": \"dvht-dossier\""));
+        // Published: no note of the unit, no column of where documents are kept; printed, both.
+        let mut noted = file.clone();
+        noted.set_note("1.1", Some("Ghi chú nội bộ".into()));
+        let a = assess(&noted, &Env::new(crate::Date::parse("2026-01-05").unwrap()));
+        let printed = preview(&noted, &a, Lang::Vi);
+        assert!(printed.contains("Ghi chú nội bộ") && printed.contains("Nơi lưu trữ"));
+        let published = report(&noted, &a, false).unwrap();
+        assert!(!published.contains("Ghi chú nội bộ") && !published.contains("Nơi lưu trữ"));
     }
 
     #[test]

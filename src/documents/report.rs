@@ -25,10 +25,9 @@ pub(super) fn build(c: &Ctx) -> Document {
         Block::Para(vec![Run::plain(format!("1. Tên đơn vị: {}.", c.unit_name()))]),
         Block::Para(vec![Run::plain(format!("2. Loại đơn vị: {} ({}).", kind.who, long_article(kind.article)))]),
     ];
-    if kind.public == PublicRule::Choose {
-        let public = if profile.public { "công lập" } else { "ngoài công lập" };
-        b.push(Block::Para(vec![Run::plain(format!("3. Loại hình: {public}."))]));
-    }
+    // Every kind states it: it decides whether 1.3 (and, at district level 2, 3.3) applies.
+    let public = if profile.public { "công lập" } else { "ngoài công lập" };
+    b.push(Block::Para(vec![Run::plain(format!("3. Loại hình: {public}."))]));
     b.push(Block::Para(vec![Run::plain(format!("4. Địa chỉ: {}.", address(c.file)))]));
     b.push(Block::Para(vec![Run::plain(format!(
         "5. Thủ trưởng đơn vị: {}.",
@@ -181,7 +180,7 @@ fn indicator_sentence(c: &Ctx, view: &IndicatorView) -> Option<Vec<Run>> {
     }
     let verdicts: Vec<String> = results.iter().map(|(l, s)| format!("mức độ {} {}", l.number(), verdict(*s))).collect();
     text.push_str(&format!("Tự đánh giá: {}.", verdicts.join(", ")));
-    if let Some(note) = c.file.note(id).filter(|n| !n.trim().is_empty()) {
+    if let Some(note) = c.file.note(id).filter(|n| !n.trim().is_empty() && !c.public) {
         text.push_str(&format!(" Ghi chú: {note}"));
     }
     Some(vec![Run::bold(format!("Chỉ tiêu {id} ({}): ", first.title_vi)), Run::plain(text)])
@@ -342,19 +341,25 @@ fn evidence_list(c: &Ctx) -> Block {
             })
             .collect()
     };
-    Block::Table {
-        header: vec![
-            "TT".into(),
-            "Mã".into(),
-            "Tên minh chứng".into(),
-            "Số, ngày ban hành".into(),
-            "Nơi ban hành".into(),
-            "Nơi lưu trữ".into(),
-            "Chỉ tiêu".into(),
-        ],
-        widths: vec![6, 12, 28, 16, 14, 14, 10],
-        rows,
+    // Published, the list leaves out where each document is kept (for the council only).
+    let mut header: Vec<String> =
+        ["TT", "Mã", "Tên minh chứng", "Số, ngày ban hành", "Nơi ban hành", "Nơi lưu trữ", "Chỉ tiêu"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+    let mut widths = vec![6, 12, 28, 16, 14, 14, 10];
+    let mut rows = rows;
+    if c.public {
+        const KEPT_AT: usize = 5;
+        header.remove(KEPT_AT);
+        widths = vec![6, 12, 36, 20, 16, 10];
+        for row in &mut rows {
+            if row.len() > KEPT_AT + 1 {
+                row.remove(KEPT_AT);
+            }
+        }
     }
+    Block::Table { header, widths, rows }
 }
 
 /// The unit's address, with its commune and province added only when it does not name them

@@ -493,7 +493,9 @@ fn events(rules: &'static RuleSet, file: &DossierFile, year: i32, scope: Scope, 
             Some(Source::Province(c)),
         );
     }
-    if let Some(up) = result.upgrade {
+    // The day an upgrade may be asked for, while one may still come (not once the recognition
+    // has lapsed and must be renewed).
+    if let Some(up) = result.upgrade.filter(|_| result.request.kind != evaluate::RequestKind::Renewal) {
         push(EventKind::UpgradeFrom, Some(up.eligible_from), cite(|p| p.upgrade));
     }
     if let Some(v) = result.validity {

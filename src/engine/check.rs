@@ -196,7 +196,8 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
         let index_key = |d: Option<DigitalIndex>| format!("\"{}\"", d.map_or("none", DigitalIndex::key));
         match (kind.digital_index, u.digital_index) {
             // At huyện level only general schools have 3.4 (Điều 6.3.d, 7.3.d).
-            (IndexRule::Fixed(None), Some(given)) if kind.scope == Scope::Huyen => {
+            // "none" agrees with such a kind: nothing to say.
+            (IndexRule::Fixed(None), Some(given @ Some(_))) if kind.scope == Scope::Huyen => {
                 let cites = rules
                     .indicators
                     .iter()
@@ -302,6 +303,21 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
         }
     }
 
+    // A recognition begun but not complete: what the unit may ask for this year (first,
+    // renewal or upgrade, rules.md §3a) cannot be told, so nothing is evaluated until it is. A
+    // section left empty is no recognition.
+    if let Some(p) = &file.previous_recognition {
+        let begun = p.level.is_some()
+            || p.decision_date.is_some()
+            || p.decision_no.as_deref().is_some_and(|n| !n.trim().is_empty());
+        if begun && p.level.is_none() {
+            errors.push(Diagnostic::error(rules, "previous_recognition.level", Message::PreviousIncomplete));
+        }
+        if begun && p.decision_date.is_none() {
+            errors.push(Diagnostic::error(rules, "previous_recognition.decision_date", Message::PreviousIncomplete));
+        }
+    }
+
     let (Some(kind), Some(profile), Some(year), true) = (kind, profile, year, errors.is_empty()) else {
         return Err(errors);
     };
@@ -353,12 +369,6 @@ pub fn check_in(rules: &'static RuleSet, file: &DossierFile) -> Result<Dossier, 
     }
 
     let previous = file.previous_recognition.as_ref().and_then(|p| {
-        if p.level.is_none() {
-            notes.push(Diagnostic::warning(rules, "previous_recognition.level", Message::PreviousIncomplete));
-        }
-        if p.decision_date.is_none() {
-            notes.push(Diagnostic::warning(rules, "previous_recognition.decision_date", Message::PreviousIncomplete));
-        }
         Some(Previous {
             level: p.level?,
             decision_date: p.decision_date?,

@@ -271,6 +271,18 @@ pub fn reopen(file: &mut DossierFile) {
     file.finalised = None;
 }
 
+/// A dossier carried into next year: open again, and without last year's document numbers,
+/// date and team decision (the unit, its figures, evidence and team stay to be updated).
+pub fn carry_forward(file: &mut DossierFile) {
+    reopen(file);
+    if let Some(r) = file.report.as_mut() {
+        r.request_no = None;
+        r.report_no = None;
+        r.date = None;
+        r.team_decision = None;
+    }
+}
+
 fn set_unit(rules: &'static RuleSet, file: &mut DossierFile, field: &str, raw: &str) -> Result<(), Message> {
     let u = &mut file.unit;
     match field {
@@ -459,7 +471,8 @@ fn office_date(text: &str) -> Option<Date> {
 /// indicator with the same code and title is not added twice.
 pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&str>) -> Pasted {
     let rules = rules::for_id(&file.ruleset);
-    let known = rules.all_indicator_ids();
+    // The dossier's own scope's indicators (both while the scope is not chosen).
+    let known = file.unit.scope.map_or_else(|| rules.all_indicator_ids(), |s| rules.indicator_ids(s));
     let mut out = Pasted::default();
     'rows: for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
         if line.trim().is_empty() {

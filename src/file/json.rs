@@ -332,6 +332,16 @@ impl Reader {
                 InputKind::Flag { unless: None } => self.flag(obj, def.key, &path).map(Value::Flag),
                 // true, false, or the answer that makes the part not apply ("none_in_area").
                 InputKind::Flag { unless: Some(other) } => match obj.get(def.key) {
+                    // Wrong text names all three answers the field takes.
+                    Some(Json::String(s)) if s.as_str() != other.key => {
+                        let found = s.clone();
+                        self.error(
+                            path.clone(),
+                            Message::UnknownValue { found, allowed: vec!["true", "false", other.key] },
+                        );
+                        obj.remove(def.key);
+                        None
+                    }
                     Some(Json::String(_)) => self.choice(obj, def.key, &path, &[other.key]).map(Value::Choice),
                     _ => self.flag(obj, def.key, &path).map(Value::Flag),
                 },

@@ -66,6 +66,7 @@ fn initial_state() -> State {
         example: false,
         undo: None,
         embed_dossier: false,
+        expanded: Vec::new(),
         modules_ready: 0,
         menu: false,
         update_ready: false,
@@ -288,6 +289,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
             state.dispatch(Action::SetLang(lang));
         }
         "add-ev" => state.dispatch(Action::AddEvidence(arg.to_string())),
+        "ev-all" => state.dispatch(Action::ShowAllEvidence(arg.to_string())),
         "rm-ev" => {
             let Some((id, index)) = arg.split_once('|') else { return };
             let Ok(index) = index.parse::<usize>() else { return };
@@ -302,6 +304,8 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
                 if act == "carry" {
                     d.id = browser::new_id();
                     d.file.year = d.file.year.map(|y| y + 1);
+                    // Next year's papers: not finalised, no number or date of last year's.
+                    crate::file::edit::carry_forward(&mut d.file);
                     d.exported = None;
                     d.saved = None;
                     d.rev = 0;
@@ -340,9 +344,12 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         "example" => open_example(state.clone()),
         "undo" => state.dispatch(Action::Undo),
         "menu" => state.dispatch(Action::ToggleMenu),
+        // `<textarea id>` for the whole list, `<textarea id>|<indicator>` for one indicator's
+        // (rows without an indicator or a code that names one go there).
         "paste" => {
-            if let Some(text) = browser::take_value(arg) {
-                state.dispatch(Action::PasteEvidence(None, text));
+            let (from, into) = arg.split_once('|').map_or((arg, None), |(f, i)| (f, Some(i.to_string())));
+            if let Some(text) = browser::take_value(from) {
+                state.dispatch(Action::PasteEvidence(into, text));
             }
         }
         "embed-dossier" => state.dispatch(Action::SetEmbed(!state.embed_dossier)),
@@ -365,7 +372,17 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
             let no_team = d.file.report.as_ref().is_none_or(|r| r.team.is_empty());
             let no_request =
                 a.evaluation.as_ref().is_some_and(|r| r.request.kind == crate::engine::evaluate::RequestKind::None);
-            let warnings = [(no_team, t.confirm_finalise_no_team), (no_request, t.confirm_finalise_no_request)];
+            // The team's article of the dossier's own scope (rules.md §5: never both scopes').
+            let team: Vec<crate::rules::Cite> = a
+                .rules
+                .procedures
+                .iter()
+                .filter(|p| d.file.unit.scope.is_none_or(|s| s == p.scope))
+                .map(|p| p.team)
+                .collect();
+            let no_team_question =
+                t.confirm_finalise_no_team.replace("{cite}", &crate::words::cites_short(&team, state.lang));
+            let warnings = [(no_team, no_team_question.as_str()), (no_request, t.confirm_finalise_no_request)];
             if warnings.iter().all(|(missing, question)| !missing || browser::confirm(question)) {
                 if_confirmed(state, t.confirm_finalise, Action::Finalise(a.today));
             }
@@ -400,7 +417,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         "annex" => state.dispatch(Action::SetAnnex(!state.annex)),
         // A panic on purpose, in builds made for the tests only (tests/e2e/robustness.test.mjs).
         "test-panic" if option_env!("DVHT_TEST_HOOKS").is_some() => panic!("dvht: a panic on purpose, for the tests"),
-        "focus" => browser::focus(arg),
+        "focus" => state.dispatch(Action::Reveal(arg.to_string())),
         _ => {}
     }
 }

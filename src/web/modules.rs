@@ -32,6 +32,16 @@ export function load(name) {
   return m.promise;
 }
 
+// Adds a stylesheet of the page's folder, once.
+export function style(file) {
+  const href = new URL(file, document.baseURI).href;
+  if ([...document.styleSheets].some((s) => s.href === href) || document.querySelector(`link[href="${file}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = file;
+  document.head.appendChild(link);
+}
+
 // Resolves when the browser has nothing better to do.
 export function idle() {
   const later = window.requestIdleCallback || ((f) => setTimeout(f, 200));
@@ -52,6 +62,7 @@ extern "C" {
     #[wasm_bindgen(js_name = load)]
     fn load_js(name: &str) -> js_sys::Promise;
     fn idle() -> js_sys::Promise;
+    fn style(file: &str);
     fn ready(name: &str) -> bool;
     fn call(name: &str, function: &str, args: js_sys::Array) -> JsValue;
 }
@@ -75,8 +86,13 @@ pub fn is_ready(name: &str) -> bool {
     ready(name)
 }
 
-/// Loads `name` (at once if it is already); false if it could not be fetched.
+/// Loads `name` (at once if it is already); false if it could not be fetched. The documents
+/// bring their own styles and fonts, which the first screen does not need.
 pub async fn load(name: &str) -> bool {
+    if name == DOCS {
+        style("fonts.css");
+        style("documents.css");
+    }
     wasm_bindgen_futures::JsFuture::from(load_js(name)).await.is_ok()
 }
 

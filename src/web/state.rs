@@ -45,6 +45,10 @@ pub struct Undo {
     pub before: Box<Draft>,
 }
 
+/// Evidence rows shown per indicator until the user asks for all of them: a dossier of
+/// thousands of items would otherwise redraw every one of their fields on each keystroke.
+pub const EVIDENCE_SHOWN: usize = 50;
+
 #[derive(Clone, PartialEq)]
 pub struct State {
     pub lang: Lang,
@@ -63,6 +67,8 @@ pub struct State {
     /// The published HTML report carries the dossier, so it can be opened again.
     /// How many other modules have arrived (a change re-renders what waited for them).
     pub modules_ready: u32,
+    /// Indicators whose whole evidence list is shown (a long one shows its first rows).
+    pub expanded: Vec<String>,
     pub embed_dossier: bool,
     /// The menu of a narrow screen is open.
     pub menu: bool,
@@ -104,6 +110,10 @@ pub enum Action {
     UpdateReady,
     /// Another wasm module has arrived (web/modules.rs): what waited for it can show.
     ModuleReady,
+    /// Shows every evidence row of an indicator.
+    ShowAllEvidence(String),
+    /// Brings a field into view and focuses it (a message's link).
+    Reveal(String),
     SetLang(Lang),
     /// Another draft becomes the open one (new, opened from the list, or from a file).
     Open(Box<Draft>, Option<Notice>),
@@ -198,7 +208,12 @@ impl Reducible for State {
                 }
             }
             Action::AddEvidence(id) if s.editable() => match crate::file::edit::add_evidence(&mut s.draft.file, &id) {
-                Some(i) => s.focus_on(format!("evidence.{id}[{i}].title")),
+                Some(i) => {
+                    if i >= EVIDENCE_SHOWN && !s.expanded.contains(&id) {
+                        s.expanded.push(id.clone());
+                    }
+                    s.focus_on(format!("evidence.{id}[{i}].title"))
+                }
                 None => s.notice = Some(evidence_limit(&s)),
             },
             Action::RemoveEvidence(id, index) if s.editable() => {
@@ -259,6 +274,16 @@ impl Reducible for State {
             }
             Action::UpdateReady => s.update_ready = true,
             Action::ModuleReady => s.modules_ready += 1,
+            Action::ShowAllEvidence(id) => s.expanded.push(id),
+            Action::Reveal(path) => {
+                // A field of an evidence row the list does not show yet: show the whole list.
+                if let Some(id) = path.strip_prefix("evidence.").and_then(|p| p.split('[').next()) {
+                    if !s.expanded.iter().any(|e| e == id) {
+                        s.expanded.push(id.to_string());
+                    }
+                }
+                s.focus_on(path);
+            }
             Action::SetLang(lang) => s.lang = lang,
             Action::Open(draft, notice) => {
                 s.draft = *draft;

@@ -281,7 +281,7 @@ impl Message {
                 date_vi(*decided)
             ),
             Message::PreviousIncomplete => format!(
-                "{f} chưa nhập: chưa tính được thời hạn công nhận và thời điểm được đề nghị nâng mức độ."
+                "{f} chưa nhập: chưa xác định được năm nay đơn vị được đề nghị gì (lần đầu, công nhận lại hay nâng mức độ) và thời hạn công nhận."
             ),
             Message::DistrictAuthorityChanged => format!(
                 "Từ {} không còn chính quyền cấp huyện; hãy hỏi cơ quan quản lý giáo dục địa phương nơi nhận hồ sơ và người quyết định công nhận, rồi ghi vào mục Nơi nhận hồ sơ.",
@@ -451,7 +451,7 @@ impl Message {
                 "{f} is {decided}, after the submission deadline of assessed year {year}; check the date or the year."
             ),
             Message::PreviousIncomplete => format!(
-                "{f} is not filled in: the validity and the upgrade date cannot be worked out."
+                "{f} is not filled in: what the unit may ask for this year (first recognition, re-recognition or upgrade) and the validity cannot be worked out."
             ),
             Message::DistrictAuthorityChanged => format!(
                 "Since {} there is no district-level government; ask the local education authority who receives the dossier and who decides, and enter them under Submission.",

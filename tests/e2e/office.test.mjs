@@ -120,7 +120,7 @@ test('the start page, the worked example and a dossier typed in by hand in half 
     // The evidence: the whole list pasted at once from Excel.
     await act(() => page.locator('details.paste summary').click());
     await act(() => page.getByTestId('evidence-paste').fill(evidenceRows()));
-    await act(() => page.locator('[data-act="paste"]').click());
+    await act(() => page.locator('[data-act="paste"][data-arg="evidence-paste"]').click());
     await page.getByRole('status').filter({ hasText: 'Đã thêm 14 minh chứng' }).waitFor();
     assert.equal(await level(page), '2');
     assert.equal(await page.locator('tr.evidence-item').count(), 14);
@@ -136,6 +136,14 @@ test('the start page, the worked example and a dossier typed in by hand in half 
     await reuse.selectOption(from);
     assert.equal(await page.locator('#ind-3\\.3 tr.evidence-item').count(), 2);
     assert.equal(await field(page, 'evidence.3.3[1].title').inputValue(), EXAMPLE.evidence['1.1'][0].title);
+
+    // Rows pasted into one indicator's own box land there, whatever their codes say.
+    await page.locator('#ind-3\\.2 .paste-here summary').click();
+    await page.locator('[id="paste-3.2"]').fill('BB-07\tBiên bản sinh hoạt chuyên môn liên trường\t07/BB\t15/03/2025\tTổ chuyên môn\tVăn phòng');
+    await page.locator('[data-act="paste"][data-arg="paste-3.2|3.2"]').click();
+    assert.equal(await page.locator('#ind-3\\.2 tr.evidence-item').count(), 2);
+    assert.equal(await field(page, 'evidence.3.2[1].code').inputValue(), 'BB-07');
+    assert.equal(await field(page, 'evidence.3.2[1].date').inputValue(), '2025-03-15');
 
     // Undo a deletion.
     await page.locator('[data-act="rm-ev"][data-arg="3.3|1"]').click();
@@ -176,7 +184,7 @@ test('the start page, the worked example and a dossier typed in by hand in half 
     assert.equal(await page.locator('tr.evidence-item').count(), 0, 'hidden while the kind is not chosen');
     await page.locator('input[name="unit.scope"][value="tinh"]').check();
     await field(page, 'unit.kind').selectOption('thpt');
-    assert.equal(await page.locator('tr.evidence-item').count(), 15, 'and back, nothing lost');
+    assert.equal(await page.locator('tr.evidence-item').count(), 16, 'and back, nothing lost');
 
     assert.deepEqual(t.errors, []);
     assert.deepEqual(t.foreign, []);
@@ -229,6 +237,9 @@ test('documents as an office prints them, and publishing only what is meant', as
     const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()]);
     const html = fs.readFileSync(await d.path(), 'utf8');
     assert.doesNotMatch(html, /<script/, 'no data, no script');
+    assert.doesNotMatch(html, /Ghi chú nội bộ/, 'no note of the unit');
+    assert.doesNotMatch(html, /Nơi lưu trữ/, 'nor where each document is kept');
+    assert.match(flat(pdfText(jobs[1])), /Nơi lưu trữ/, 'the printed report keeps them for the council');
     assert.doesNotMatch(html, /"format": "dvht-dossier"/);
     assert.match(await page.locator('#embed-hint').innerText(), /mở lại/);
     await page.locator('#embed-dossier').check();
@@ -336,6 +347,32 @@ test('the English interface is complete; what stays Vietnamese is marked and exp
     assert.deepEqual(unmarked, []);
     await shot(page, 'office-5-english');
     await axe(page, 'the English form');
+    assert.deepEqual(t.errors, []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a long evidence list shows its first rows; a message about a hidden row brings it into view', async () => {
+  const t = await open();
+  const page = t.page;
+  page.on('dialog', (d) => d.accept());
+  try {
+    const d = JSON.parse(fs.readFileSync(fixture('complete-thpt.json'), 'utf8'));
+    d.evidence['1.1'] = Array.from({ length: 60 }, (_, i) => ({ code: `H1.01.${i + 1}`, title: `Văn bản ${i + 1}`, date: '2025-03-01' }));
+    // One date after the filing day: a message names it.
+    d.evidence['1.1'][55].date = '2026-12-31';
+    await page.goto(t.server.url);
+    await page.getByTestId('dossier-import').setInputFiles({ name: 'dai.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(d)) });
+    await page.locator('[data-testid=verdict]').waitFor();
+    assert.equal(await page.locator('#ind-1\\.1 tr.evidence-item').count(), 50);
+    const more = page.locator('[data-act="ev-all"][data-arg="1.1"]');
+    assert.match(await more.innerText(), /Hiện cả 60 minh chứng/);
+    // The message's link opens the list at the row it names.
+    const link = page.locator('[data-act="focus"][data-arg^="evidence.1.1[55]"]').first();
+    await link.click();
+    assert.equal(await page.locator('#ind-1\\.1 tr.evidence-item').count(), 60);
+    assert.match(await page.evaluate(() => document.activeElement.id), /^evidence\.1\.1\[55\]/);
     assert.deepEqual(t.errors, []);
   } finally {
     await t.close();

@@ -525,7 +525,8 @@ pub fn appraised_summary(file: &AppraisalFile, reg: &Register, position: usize, 
     let dossier = register::dossier_of(&file.dossiers[e.index]).ok()?;
     let a = assess(&dossier, env);
     let result = a.evaluation.as_ref()?;
-    let unit = Ctx { file: &dossier, a: &a, result, rules: a.rules, scope: result.scope, year: result.year };
+    let unit =
+        Ctx { file: &dossier, a: &a, result, rules: a.rules, scope: result.scope, year: result.year, public: false };
     let level = appraised.level;
     let li = usize::from(level.number() - 1);
     let council_level = appraised.levels.iter().find(|l| l.level == level);

@@ -17,7 +17,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
         <main id="main" class="documents" {oninput}>
             <section class="card" aria-labelledby="h-docs">
                 <h2 id="h-docs">{ t.documents }</h2>
-                <p class="hint">{ t.documents_intro.replace("{cite}", &crate::words::cites_short(&v.a.rules.procedures.iter().map(|p| p.submit).collect::<Vec<_>>(), v.lang)) }</p>
+                <p class="hint">{ t.documents_intro.replace("{cite}", &crate::words::cites_short(&own_procedures(v).map(|p| p.submit).collect::<Vec<_>>(), v.lang)) }</p>
                 <form onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} autocomplete="off">
                     <fieldset class="lock" disabled={locked}>
                         <fieldset class="group">
@@ -84,4 +84,11 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
             </div>
         </main>
     }
+}
+
+/// The procedure of the dossier's own scope (both while the scope is not chosen): a message
+/// cites its own scope's article, never both (rules.md §5).
+pub(super) fn own_procedures<'a>(v: &View<'a>) -> impl Iterator<Item = &'static crate::rules::Procedure> + 'a {
+    let scope = v.file.unit.scope;
+    v.a.rules.procedures.iter().filter(move |p| scope.is_none_or(|s| s == p.scope))
 }

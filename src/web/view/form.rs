@@ -147,8 +147,9 @@ fn previous(v: &View) -> Html {
                 </> } } else { html! {} } }
             </div>
             { if known { html! { <>
-                { radios(v, "previous_recognition.validity_from", v.label("previous_recognition.validity_from"),
-                    &[("decision_year", t.reading_decision_year), ("assessed_year", t.reading_assessed_year)]) }
+                // The Circular's default reading (dossier-format.md: "decision_year") shows as chosen.
+                { radios_or(v, "previous_recognition.validity_from", v.label("previous_recognition.validity_from"),
+                    &[("decision_year", t.reading_decision_year), ("assessed_year", t.reading_assessed_year)], Some("decision_year")) }
                 // Both readings' results side by side, so the choice is an informed one.
                 { validity.map_or(html! {}, |val| {
                     let line = |reading: crate::rules::ValidityReading, until: crate::Date, again: i32| {
@@ -209,8 +210,14 @@ fn submission(v: &View, scope: Option<Scope>) -> Html {
     // likely one is offered, for the user to confirm (rules.md §6).
     let reformed = rules.district_governments_end_year().zip(file.year).is_some_and(|(from, y)| y >= i64::from(from));
     let suggestion = rules.district_successor.as_ref().filter(|_| scope == Some(Scope::Huyen) && reformed).map(|s| {
+        // The field holds a district or a commune; only a commune's name fits here (district
+        // bodies are gone), so a district's name gives way to "[xã, phường]" to fill in.
+        let is_commune = |d: &str| {
+            let d = d.trim().to_lowercase();
+            ["xã ", "phường ", "thị trấn ", "đặc khu "].iter().any(|p| d.starts_with(p))
+        };
         let commune =
-            file.unit.district.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| t.your_commune.to_string());
+            file.unit.district.clone().filter(|d| is_commune(d)).unwrap_or_else(|| t.your_commune.to_string());
         (
             s.recipient.replace("{commune}", &commune),
             s.decision_maker.replace("{commune}", &commune),
@@ -414,15 +421,26 @@ fn evidence_table(v: &View, id: &str) -> Html {
     let t = v.t;
     let items = v.s.draft.file.evidence_for(id);
     let heading = format!("ev-{id}");
+    // A long list shows its first rows until asked (state::EVIDENCE_SHOWN).
+    let all = v.s.expanded.iter().any(|e| e == id);
+    let shown = if all { items.len() } else { items.len().min(crate::web::state::EVIDENCE_SHOWN) };
     // Items recorded under other indicators, once each, to cite here too.
+    // At most REUSE_SHOWN of them: the list is for the few documents a unit cites twice, and
+    // thousands of options under every indicator would slow every keystroke.
+    const REUSE_SHOWN: usize = 100;
+    let mine: std::collections::HashSet<(Option<&str>, Option<&str>)> =
+        items.iter().map(|it| (it.code.as_deref(), it.title.as_deref())).collect();
     let mut others: Vec<(String, String)> = Vec::new();
-    for (other, list) in &v.s.draft.file.evidence {
+    'lists: for (other, list) in &v.s.draft.file.evidence {
         if other == id {
             continue;
         }
         for (i, it) in list.iter().enumerate() {
+            if others.len() == REUSE_SHOWN {
+                break 'lists;
+            }
             let label = [it.code.clone(), it.title.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
-            let here = items.iter().any(|mine| (&mine.code, &mine.title) == (&it.code, &it.title));
+            let here = mine.contains(&(it.code.as_deref(), it.title.as_deref()));
             if !here && !others.iter().any(|(_, l)| *l == label) {
                 others.push((format!("{other}|{i}"), label));
             }
@@ -437,7 +455,7 @@ fn evidence_table(v: &View, id: &str) -> Html {
                         { for t.evidence_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
                         <th scope="col"><span class="visually-hidden">{ t.remove }</span></th>
                     </tr></thead>
-                    <tbody>{ for items.iter().enumerate().map(|(i, _)| {
+                    <tbody>{ for items.iter().enumerate().take(shown).map(|(i, _)| {
                         let base = format!("evidence.{id}[{i}]");
                         html! {
                             <tr class="evidence-item">
@@ -465,8 +483,21 @@ fn evidence_table(v: &View, id: &str) -> Html {
                     }) }</tbody>
                 </table>
             } } }
+            { if shown < items.len() { html! {
+                <p class="more">
+                    <button type="button" class="link" data-act="ev-all" data-arg={id.to_string()}>
+                        { t.evidence_show_all.replace("{n}", &crate::words::number(items.len() as u64, v.lang)) }
+                    </button>
+                </p>
+            } } else { html! {} } }
             <div class="evidence-actions">
                 <button type="button" data-act="add-ev" data-arg={id.to_string()}>{ format!("+ {} {id}", t.add_evidence) }</button>
+                <details class="paste-here">
+                    <summary>{ t.paste_here }</summary>
+                    <label for={format!("paste-{id}")} class="visually-hidden">{ format!("{} ({} {id})", t.paste_here, t.indicator) }</label>
+                    <textarea id={format!("paste-{id}")} rows="3" placeholder={t.paste_here_hint} />
+                    <button type="button" data-act="paste" data-arg={format!("paste-{id}|{id}")}>{ t.paste_button }</button>
+                </details>
                 { if others.is_empty() { html! {} } else { html! {
                     <select name={format!("reuse:{id}")} aria-label={format!("{} ({} {id})", t.reuse, t.indicator)}>
                         <option value="" selected={true}>{ t.reuse }</option>

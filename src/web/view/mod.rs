@@ -255,7 +255,14 @@ fn text_input_or(v: &View, path: &str, kind: &'static str, default: Option<&str>
 }
 
 fn radios(v: &View, path: &str, legend: String, options: &[(&str, &str)]) -> Html {
-    let current = v.shown(path);
+    radios_or(v, path, legend, options, None)
+}
+
+/// Radio buttons showing `default` as chosen while the field is empty (the value the rules use
+/// then), so the form never looks unanswered where an answer applies.
+fn radios_or(v: &View, path: &str, legend: String, options: &[(&str, &str)], default: Option<&str>) -> Html {
+    let shown = v.shown(path);
+    let current = if shown.is_empty() { default.unwrap_or_default().to_string() } else { shown };
     html! {
         <fieldset class="choices">
             <legend>{ legend }</legend>

@@ -12,18 +12,22 @@ pub(super) fn verdict(v: &View) -> Html {
             // A field whose control holds text that is not a value is listed under "Cần sửa",
             // not as missing.
             let errors: Vec<_> = v.a.problems.iter().filter(|e| v.s.draft.text_error(&e.field).is_none()).collect();
+            let (missing, wrong): (Vec<&crate::Diagnostic>, Vec<&crate::Diagnostic>) = errors
+                .iter()
+                .copied()
+                .partition(|e| ["required", "public_required", "previous_incomplete"].contains(&e.code()));
             let incomplete = errors.iter().all(|e| e.code() == "required")
                 && v.s.draft.pending.iter().all(|(p, _)| v.s.draft.text_error(p).is_none());
             return html! {
                 <section class="verdict" data-testid="verdict" data-level="0" data-state="invalid" aria-labelledby="h-result">
                     <h2 id="h-result">{ t.result }</h2>
                     { to_fix(v) }
-                    { if incomplete && v.a.kind.is_none() { html! { <p>{ t.choose_first }</p> } } else if errors.is_empty() { html! {} } else { html! {
+                    { if incomplete && v.a.kind.is_none() { html! { <p>{ t.choose_first }</p> } } else { html! {
                         <>
-                        <p>{ t.fix_first }</p>
-                        <ul class="problems">{ for errors.iter().map(|e| html! {
-                            <li><a href={format!("#{}", e.field)} data-act="focus" data-arg={e.field.clone()}>{ e.text(v.lang) }</a></li>
-                        }) }</ul>
+                        // What is not answered yet, then what is wrong: a question nobody has
+                        // answered is to be entered, not "fixed".
+                        { problem_list(v, t.to_enter, &missing) }
+                        { problem_list(v, t.fix_first, &wrong) }
                         </>
                     } } }
                 </section>
@@ -86,6 +90,21 @@ pub(super) fn verdict(v: &View) -> Html {
     }
 }
 
+/// A lead sentence and its problems, each a link to its field; nothing without problems.
+fn problem_list(v: &View, lead: &str, problems: &[&crate::Diagnostic]) -> Html {
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+        <p>{ lead.to_string() }</p>
+        <ul class="problems">{ for problems.iter().map(|e| html! {
+            <li><a href={format!("#{}", e.field)} data-act="focus" data-arg={e.field.clone()}>{ e.text(v.lang) }</a></li>
+        }) }</ul>
+        </>
+    }
+}
+
 /// Text typed that is not a valid value yet: "Cần sửa", naming the field, never "cần nhập" as
 /// if nothing had been typed (the verdict counts it as not entered meanwhile).
 fn to_fix(v: &View) -> Html {
@@ -116,10 +135,17 @@ pub(super) fn summary_bar(v: &View) -> Html {
         0 => t.no_level.to_string(),
         n => t.bar_level.replace("{n}", &n.to_string()),
     };
-    let asked = match r.request.kind {
-        crate::engine::evaluate::RequestKind::None => String::new(),
-        _ => format!(" · {}", t.bar_request.replace("{what}", &format!("{} {}", t.level_lower, r.request.level))),
+    // What may be asked for, by its kind: "đề nghị nâng mức độ 2", "công nhận lại mức độ 1".
+    use crate::engine::evaluate::RequestKind;
+    let what = match r.request.kind {
+        RequestKind::None => None,
+        RequestKind::First => Some(t.bar_first),
+        RequestKind::Renewal => Some(t.bar_renewal),
+        RequestKind::Upgrade => Some(t.bar_upgrade),
     };
+    let asked = what.map_or_else(String::new, |w| {
+        format!(" · {}", t.bar_request.replace("{what}", &w.replace("{n}", &r.request.level.to_string())))
+    });
     html! {
         <a class="summary-bar" href="#result" data-testid="summary-bar" data-level={r.level.to_string()}>
             { format!("{level}{asked}") }
@@ -209,7 +235,12 @@ fn diagnostics(v: &View, result: &crate::engine::evaluate::Evaluation) -> Html {
         <div class="diagnostics">
             <h3>{ v.t.notes }</h3>
             <ul>{ for shown.iter().map(|d| html! {
-                <li class={if d.severity == Severity::Warning { "warn" } else { "note" }}>{ d.text(v.lang) }</li>
+                <li class={if d.severity == Severity::Warning { "warn" } else { "note" }}>{
+                    // A note about a field links to it, as the problems do.
+                    if d.field.is_empty() { html! { d.text(v.lang) } } else { html! {
+                        <a href={format!("#{}", d.field)} data-act="focus" data-arg={d.field.clone()}>{ d.text(v.lang) }</a>
+                    } }
+                }</li>
             }) }</ul>
         </div>
     }
