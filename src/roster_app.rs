@@ -14,6 +14,8 @@
 //! An import that would make the dossier larger than a file may be (`file/limits.rs`) is
 //! refused with a sentence saying so: what the app keeps, it can always write and read back.
 
+pub mod panel;
+
 use serde_json::{json, Value as Json};
 
 use crate::diagnostic::{Limit, Message, Severity};

@@ -220,17 +220,20 @@ fn a_shortfall_names_who_is_missing() {
             ("3.1", Input::LearnersLearningCitizen, 2),
         ]
     );
-    assert_eq!(words::not_counted_names(&a, &f, Input::MembersLearningCitizen), ["Lương Thị Rạng", "Kiều Thị Tâm"]);
     assert_eq!(
-        words::not_counted(&a, &f, Input::MembersLearningCitizen, 10, Lang::Vi).unwrap(),
+        words::not_counted_names(a.list.as_ref(), &f, Input::MembersLearningCitizen),
+        ["Lương Thị Rạng", "Kiều Thị Tâm"]
+    );
+    assert_eq!(
+        words::not_counted(a.rules, a.list.as_ref(), &f, Input::MembersLearningCitizen, 10, Lang::Vi).unwrap(),
         "2 thành viên chưa đạt “Công dân học tập”: Lương Thị Rạng, Kiều Thị Tâm"
     );
     assert_eq!(
-        words::not_counted(&a, &f, Input::MembersTrainingCompleted, 1, Lang::Vi).unwrap(),
+        words::not_counted(a.rules, a.list.as_ref(), &f, Input::MembersTrainingCompleted, 1, Lang::Vi).unwrap(),
         "2 thành viên chưa hoàn thành chương trình học tập, bồi dưỡng: Châu Văn Sơn và 1 người khác"
     );
     assert_eq!(a.not_counted(Input::LearnersLearningCitizen), None, "learners are counted by class, not by name");
-    let notes = words::other_years(&a, &f, Lang::Vi);
+    let notes = words::other_years(a.rules, a.list.as_ref(), &f, Lang::Vi);
     assert_eq!(notes.len(), 2);
     assert!(notes[1]
         .contains("Lương Thị Rạng: danh hiệu “Công dân học tập” năm học 2025-2026 không tính cho năm đánh giá 2025"));

@@ -1,7 +1,9 @@
 //! The member list's spreadsheets for the app: the template, the export, and the import's
-//! preview and apply, over `.xlsx` and `.csv`. An ES module of its own, fetched the first time
-//! the user opens the list's import, template or export (and cached by the service worker for
-//! offline use), so the first load carries no spreadsheet reader or writer (`web/modules.rs`).
+//! preview and apply, over `.xlsx` and `.csv`; and the list's panel, as HTML. An ES module of its
+//! own, fetched when the app is idle after its first screen, or at once for a dossier with a
+//! list (and cached by the service worker for offline use), so the first load carries no
+//! spreadsheet reader or writer, and none of the member list's panel but its heading
+//! (`web/modules.rs`).
 //!
 //! Each function takes the dossier as its file's JSON text with its list; the work is
 //! `dvht::roster_app`'s, tested natively.
@@ -32,6 +34,27 @@ mod js {
     pub fn import_list(dossier: &str, bytes: &[u8], mode: &str, lang: &str) -> Vec<String> {
         let done = roster_app::run(dossier, bytes, mode, lang);
         vec![done.state.to_string(), done.html, done.dossier, done.said]
+    }
+
+    /// The member list's panel (its body, under the app's heading) and who a shortfall is about,
+    /// as HTML: the dossier with its list, whether it is finalised, the keys of the counts short
+    /// by people (comma-separated), the import on screen (`state`, `name`, `said`, `html`; an
+    /// empty `state` for none) and the language.
+    #[wasm_bindgen]
+    #[allow(clippy::too_many_arguments)]
+    pub fn roster_html(
+        dossier: &str,
+        locked: bool,
+        missing: &str,
+        state: &str,
+        name: &str,
+        said: &str,
+        html: &str,
+        lang: &str,
+    ) -> Vec<String> {
+        let shown = (!state.is_empty()).then_some(roster_app::panel::Shown { state, name, said, html });
+        let (panel, missing) = roster_app::panel::html(dossier, locked, missing, shown, lang);
+        vec![panel, missing]
     }
 }
 

@@ -4,10 +4,9 @@
 use super::Lang;
 use crate::diagnostic::Limit;
 use crate::diagnostic::Severity;
-use crate::engine::Assessment;
 use crate::file::DossierFile;
 use crate::roster::import::{Applied, Column, ColumnUse, Preview, Problem, ProblemKind};
-use crate::roster::Period;
+use crate::roster::{Period, Tally};
 use crate::rules::{Input, RuleSet};
 use crate::sheets::ReadError;
 
@@ -303,18 +302,28 @@ pub fn too_large(limit: Limit, rows: usize, capacity: usize, lang: Lang) -> Stri
 }
 
 /// The names of the members a count does not count, in list order.
-pub fn not_counted_names<'f>(a: &Assessment, file: &'f DossierFile, input: Input) -> Vec<&'f str> {
-    let (Some(at), Some(r)) = (a.not_counted(input), file.roster.as_ref()) else { return Vec::new() };
+pub fn not_counted_names<'f>(list: Option<&Tally>, file: &'f DossierFile, input: Input) -> Vec<&'f str> {
+    let (Some(at), Some(r)) = (list.and_then(|t| t.not_counted(input)), file.roster.as_ref()) else {
+        return Vec::new();
+    };
     at.iter().filter_map(|i| r.members.get(*i)).map(|m| m.name.as_str()).collect()
 }
 
 /// "12 thành viên chưa đạt “Công dân học tập”: Nguyễn Văn A, Trần Thị B, … và 7 người khác",
-/// naming at most `max`, when the counts come from the list and it records `input`.
-pub fn not_counted(a: &Assessment, file: &DossierFile, input: Input, max: usize, lang: Lang) -> Option<String> {
-    a.not_counted(input)?;
-    let names = not_counted_names(a, file, input);
-    let def = a.rules.input(input);
-    let total = a.rules.input(Input::Members);
+/// naming at most `max`, when the counts come from the list (`list`, its tally:
+/// `roster::dossier_tally`) and it records `input`.
+pub fn not_counted(
+    rules: &RuleSet,
+    list: Option<&Tally>,
+    file: &DossierFile,
+    input: Input,
+    max: usize,
+    lang: Lang,
+) -> Option<String> {
+    list?.not_counted(input)?;
+    let names = not_counted_names(list, file, input);
+    let def = rules.input(input);
+    let total = rules.input(Input::Members);
     let n = names.len();
     let shown = names.iter().take(max).copied().collect::<Vec<_>>().join(", ");
     let rest = n.saturating_sub(max);
@@ -358,12 +367,12 @@ pub fn other_year(rules: &RuleSet, name: &str, input: Input, period: Period, yea
 }
 
 /// Every title of the list that counts for another year, in words.
-pub fn other_years(a: &Assessment, file: &DossierFile, lang: Lang) -> Vec<String> {
-    let (Some(t), Some(r), Some(year)) = (&a.list, &file.roster, file.year.and_then(|y| i32::try_from(y).ok())) else {
+pub fn other_years(rules: &RuleSet, list: Option<&Tally>, file: &DossierFile, lang: Lang) -> Vec<String> {
+    let (Some(t), Some(r), Some(year)) = (list, &file.roster, file.year.and_then(|y| i32::try_from(y).ok())) else {
         return Vec::new();
     };
     t.other_year
         .iter()
-        .filter_map(|(at, input, p)| Some(other_year(a.rules, &r.members.get(*at)?.name, *input, *p, year, lang)))
+        .filter_map(|(at, input, p)| Some(other_year(rules, &r.members.get(*at)?.name, *input, *p, year, lang)))
         .collect()
 }
