@@ -405,7 +405,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         // The member list (web/roster.rs): its spreadsheets come from a module of their own.
         "roster-template" | "roster-export" => {
             let what = if act == "roster-template" { "template" } else { "export" };
-            roster::download(what, arg, state, d.with_list().to_string(), file_stem(&d.file));
+            roster::download(what, arg, d.with_list(), &file_stem(&d.file));
         }
         "roster-apply" => roster::choose(arg, state, d.with_list()),
         "roster-close" => state.dispatch(Action::RosterPreview(None)),
@@ -466,6 +466,29 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if modules::load_when_idle(modules::DOCS).await {
+                    state.dispatch(Action::ModuleReady);
+                }
+            });
+        });
+    }
+
+    // The member list's module (its spreadsheets and its panel, web/roster.rs): in idle time
+    // after the first screen, or at once when the dossier has a list; the page is drawn again
+    // when it is there.
+    {
+        let state = state.clone();
+        use_effect_with(derived.file.roster.is_some(), move |listed| {
+            let now = *listed;
+            if modules::is_ready(modules::SHEETS) {
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = if now {
+                    modules::load(modules::SHEETS).await
+                } else {
+                    modules::load_when_idle(modules::SHEETS).await
+                };
+                if loaded {
                     state.dispatch(Action::ModuleReady);
                 }
             });
@@ -577,6 +600,10 @@ pub fn app() -> Html {
         let derived = derived.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            // The member list's card hears every change in it (its checkbox too).
+            if input.type_() != "file" {
+                return;
+            }
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 // Two file inputs: the dossier's ("Mở tệp") and the member list's.
                 if input.id() == "roster-import" {
@@ -617,6 +644,18 @@ pub fn app() -> Html {
         })
     };
 
+    // The member list's panel, drawn by its module when what it shows changed.
+    let drawn = use_mut_ref(roster::Drawn::default);
+    if state.screen == Screen::Form && (derived.assessment.kind.is_some() || derived.file.roster.is_some()) {
+        roster::draw(
+            &mut drawn.borrow_mut(),
+            &derived.file,
+            &derived.assessment,
+            state.roster_import.as_ref(),
+            state.lang,
+        );
+    }
+    let drawn = drawn.borrow();
     let v = view::View {
         s: &state,
         t: text::texts(state.lang),
@@ -626,6 +665,7 @@ pub fn app() -> Html {
         derived: &derived,
         today: env.today,
         unexported: changed,
+        roster: &drawn,
     };
     html! {
         <div class={classes!("app", state.embed.then_some("embed"))} {onclick} {onfocusout} {ondragover} {ondrop}>

@@ -69,7 +69,7 @@ extern "C" {
 
 /// The documents: preview, print jobs, brief, report to publish (src/bin/dvht-docs.rs).
 pub const DOCS: &str = "dvht-docs";
-/// The member list's spreadsheets: template, export, import (src/bin/dvht-sheets.rs).
+/// The member list's spreadsheets and panel: template, export, import (src/bin/dvht-sheets.rs).
 pub const SHEETS: &str = "dvht-sheets";
 /// The whole app with English as well (src/bin/dvht-web-en.rs): it mounts itself.
 pub const ENGLISH: &str = "dvht-web-en";
@@ -87,11 +87,15 @@ pub fn is_ready(name: &str) -> bool {
 }
 
 /// Loads `name` (at once if it is already); false if it could not be fetched. The documents
-/// bring their own styles and fonts, which the first screen does not need.
+/// bring their own styles and fonts, and the member list its styles, which the first screen
+/// does not need.
 pub async fn load(name: &str) -> bool {
     if name == DOCS {
         style("fonts.css");
         style("documents.css");
+    }
+    if name == SHEETS {
+        style("roster.css");
     }
     wasm_bindgen_futures::JsFuture::from(load_js(name)).await.is_ok()
 }

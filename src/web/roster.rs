@@ -1,13 +1,20 @@
 //! The member list's glue in the app: the spreadsheet module (`src/bin/dvht-sheets.rs`) is
-//! fetched the first time the list's import, template or export is used, and given plain data —
-//! the dossier as its JSON text with the list, a file's bytes — so that this module links no
-//! spreadsheet or import code. What it answers is plain data too: bytes to download, a preview
-//! as JSON (already in words), and the dossier after an import, read back with `crate::read`.
+//! fetched in idle time after the first screen (at once for a dossier with a list), and given
+//! plain data — the dossier as its JSON text with the list, a file's bytes — so that this module
+//! links no spreadsheet or import code, and draws none of the list's panel but its heading.
+//! What it answers is plain data too: bytes to download, the panel and the import's preview as
+//! escaped HTML (already in words), and the dossier after an import, read back with
+//! `crate::read`.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
-use yew::UseReducerHandle;
+use yew::{AttrValue, UseReducerHandle};
+
+use crate::engine::assessment::Gap;
+use crate::engine::Assessment;
+use crate::file::{DossierFile, WriteOptions};
+use crate::Lang;
 
 use super::modules::{self, SHEETS};
 use super::state::{Action, Notice, State};
@@ -24,6 +31,91 @@ pub struct Seen {
     pub html: String,
     /// What importing it did, or why it could not.
     pub said: String,
+}
+
+/// The member list's panel (its body, under the heading the app draws) and who a shortfall is
+/// about, as the module drew them (`roster_app::panel`); drawn again only when what they show
+/// changes — the list, the unit, the year, the rule set, the lock, the shortfalls, the language
+/// or the import on screen — not on every keystroke elsewhere in the form.
+#[derive(Default)]
+pub struct Drawn {
+    from: Option<From>,
+    pub panel: AttrValue,
+    pub missing: AttrValue,
+}
+
+/// What the panel was drawn from: the parts of the dossier it reads, whether it is finalised,
+/// the counts short by people, the language and the import on screen.
+struct From(DossierFile, bool, String, Lang, Option<Rc<Seen>>);
+
+impl Drawn {
+    /// Whether the module has drawn them (else the app shows a line while it loads).
+    pub fn ready(&self) -> bool {
+        self.from.is_some()
+    }
+}
+
+/// The keys of the counts short of the next level by people that the list can name.
+fn short(a: &Assessment) -> String {
+    let Some((_, gaps)) = &a.next else { return String::new() };
+    let mut keys: Vec<&str> = gaps
+        .iter()
+        .filter_map(|g| match g {
+            Gap::People { input, .. } if a.not_counted(*input).is_some() => Some(a.rules.input(*input).key),
+            _ => None,
+        })
+        .collect();
+    keys.dedup();
+    keys.join(",")
+}
+
+/// Draws the panel again if the module is there and what it shows changed.
+pub fn draw(drawn: &mut Drawn, file: &DossierFile, a: &Assessment, seen: Option<&Rc<Seen>>, lang: Lang) {
+    if !modules::is_ready(SHEETS) {
+        return;
+    }
+    let locked = file.finalised.is_some();
+    let short = short(a);
+    let same_seen = |old: &Option<Rc<Seen>>| match (old, seen) {
+        (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+        (x, y) => x.is_none() && y.is_none(),
+    };
+    if let Some(From(f, l, m, g, s)) = &drawn.from {
+        let same = f.roster == file.roster && f.unit == file.unit && f.year == file.year && f.ruleset == file.ruleset;
+        if same && *l == locked && *m == short && *g == lang && same_seen(s) {
+            return;
+        }
+    }
+    let part = DossierFile {
+        ruleset: file.ruleset.clone(),
+        unit: file.unit.clone(),
+        year: file.year,
+        roster: file.roster.clone(),
+        ..DossierFile::default()
+    };
+    let json = crate::file::write_with(&part, WriteOptions { roster: true });
+    let none = Seen {
+        name: String::new(),
+        bytes: Rc::default(),
+        state: String::new(),
+        html: String::new(),
+        said: String::new(),
+    };
+    let s = seen.map_or(&none, |s| s.as_ref());
+    let args = [
+        JsValue::from_str(&json),
+        JsValue::from_bool(locked),
+        JsValue::from_str(&short),
+        JsValue::from_str(&s.state),
+        JsValue::from_str(&s.name),
+        JsValue::from_str(&s.said),
+        JsValue::from_str(&s.html),
+        JsValue::from_str(text::texts(lang).lang_code),
+    ];
+    let Some(mut html) = modules::call_list(SHEETS, "roster_html", &args) else { return };
+    drawn.missing = html.pop().unwrap_or_default().into();
+    drawn.panel = html.pop().unwrap_or_default().into();
+    drawn.from = Some(From(part, locked, short, lang, seen.cloned()));
 }
 
 /// Fetches the module (at once if it is there); says so if it cannot be fetched.
@@ -102,8 +194,8 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 const CSV: &str = "text/csv";
 
 /// The template (`what` = `template`) or the list (`export`) as `format` (`xlsx`, `csv`,
-/// `groups-csv`), downloaded once the module is there.
-pub fn download(what: &str, format: &str, state: &UseReducerHandle<State>, dossier: String, stem: String) {
+/// `groups-csv`): its buttons are the module's, so the module is there.
+pub fn download(what: &str, format: &str, dossier: &str, stem: &str) {
     let name = match (what, format) {
         ("template", "xlsx") => "dvht-mau-danh-sach-thanh-vien.xlsx".to_string(),
         ("template", "groups-csv") => "dvht-mau-nguoi-hoc-theo-lop.csv".to_string(),
@@ -114,17 +206,10 @@ pub fn download(what: &str, format: &str, state: &UseReducerHandle<State>, dossi
     };
     let mime = if format == "xlsx" { XLSX } else { CSV };
     let function = if what == "template" { "template" } else { "export_list" };
-    let format = format.to_string();
-    let state = state.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        if !ready(&state).await {
-            return;
-        }
-        let args = [JsValue::from_str(&dossier), JsValue::from_str(&format)];
-        if let Some(bytes) = modules::call_bytes(SHEETS, function, &args) {
-            browser::download_bytes(&name, mime, &bytes);
-        }
-    });
+    let args = [JsValue::from_str(dossier), JsValue::from_str(format)];
+    if let Some(bytes) = modules::call_bytes(SHEETS, function, &args) {
+        browser::download_bytes(&name, mime, &bytes);
+    }
 }
 
 /// Whether a file dropped on the page is a spreadsheet (the member list), not a dossier.

@@ -189,6 +189,7 @@ impl Reducible for State {
                 | Action::ShowDrafts(_)
                 | Action::ToggleMenu
                 | Action::RosterPreview(_)
+                | Action::ModuleReady
                 | Action::SetExportRoster(_)
                 | Action::SetAnnex(_)
         );
@@ -341,7 +342,11 @@ impl Reducible for State {
                 }
                 s.roster_import = seen;
             }
-            Action::UseList(yes) if s.editable() => crate::roster::use_list(&mut s.draft.file, yes),
+            Action::UseList(yes) if s.editable() => {
+                crate::roster::use_list(&mut s.draft.file, yes);
+                // The module draws the checkbox anew: focus stays on it.
+                s.focus_on("roster-use".into());
+            }
             Action::RosterApplied(..) | Action::UseList(_) => {}
             Action::SetExportRoster(on) => s.export_roster = on,
             Action::SetAnnex(on) => s.annex = on,

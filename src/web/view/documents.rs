@@ -68,7 +68,7 @@ pub(super) fn documents_view(v: &View, oninput: Callback<InputEvent>) -> Html {
                         <input type="checkbox" id="embed-dossier" data-act="embed-dossier" checked={v.s.embed_dossier} aria-describedby="embed-hint" />
                         <label for="embed-dossier">{ t.embed_dossier }</label>
                     </span>
-                    { if has_list { checkbox("annex", v.s.annex, false, t.annex, Some(t.annex_hint)) } else { html! {} } }
+                    { if has_list { checkbox("annex", v.s.annex, t.annex, Some(t.annex_hint)) } else { html! {} } }
                     { if locked {
                         html! { <button type="button" data-act="reopen">{ t.reopen }</button> }
                     } else {

@@ -38,6 +38,8 @@ pub struct View<'a> {
     pub today: Date,
     /// The dossier changed since it was last exported or opened.
     pub unexported: bool,
+    /// The member list's panel and who is missing, as the spreadsheet module drew them.
+    pub roster: &'a crate::web::roster::Drawn,
 }
 
 impl View<'_> {
@@ -144,7 +146,7 @@ pub fn page(v: &View, oninput: Callback<InputEvent>, onfile: Callback<Event>) ->
                 <button type="button" class="primary" data-act="export" data-testid="export-json">{ t.export_json }</button>
                 // Names leave the device only when asked: the list is written only if ticked.
                 { if v.file.roster.as_ref().is_some_and(|r| !r.members.is_empty() || !r.groups.is_empty()) {
-                    checkbox("export-roster", v.s.export_roster, false, t.export_roster, None)
+                    checkbox("export-roster", v.s.export_roster, t.export_roster, None)
                 } else { html! {} } }
                 <button type="button" data-act="lang" lang={if v.vi() { "en" } else { "vi" }} aria-label={t.other_lang_name}>{ t.other_lang }</button>
             </nav>
@@ -223,11 +225,11 @@ pub fn pasted_notice(t: &Texts, p: &crate::file::edit::Pasted) -> Notice {
 
 /// A checkbox whose click runs the command named by its id (`data-act`), with its label and
 /// an optional hint it is described by.
-fn checkbox(id: &'static str, checked: bool, disabled: bool, label: &'static str, hint: Option<&'static str>) -> Html {
+fn checkbox(id: &'static str, checked: bool, label: &'static str, hint: Option<&'static str>) -> Html {
     let hint_id = format!("{id}-hint");
     html! {
         <span class={classes!("choice", id)}>
-            <input type="checkbox" id={id} data-act={id} data-testid={id} {checked} {disabled}
+            <input type="checkbox" id={id} data-act={id} data-testid={id} {checked}
                 aria-describedby={hint.map(|_| hint_id.clone())} />
             <label for={id}>{ label }</label>
             { hint.map_or(html! {}, |h| html! { <span class="hint" id={hint_id}>{ h }</span> }) }
