@@ -105,7 +105,7 @@ mod tests {
         let mut noted = file.clone();
         noted.set_note("1.1", Some("Ghi chú nội bộ".into()));
         let a = assess(&noted, &Env::new(crate::Date::parse("2026-01-05").unwrap()));
-        let printed = preview(&noted, &a, Lang::Vi);
+        let printed = preview(&noted, &a, Lang::Vi, false);
         assert!(printed.contains("Ghi chú nội bộ") && printed.contains("Nơi lưu trữ"));
         let published = report(&noted, &a, false).unwrap();
         assert!(!published.contains("Ghi chú nội bộ") && !published.contains("Nơi lưu trữ"));
