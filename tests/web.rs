@@ -570,7 +570,7 @@ fn stored_with_list() {
 }
 
 #[wasm_bindgen_test]
-async fn counts_from_the_list_are_shown_not_typed_and_name_who_is_missing() {
+async fn counts_from_the_list_are_shown_not_typed_before_the_list_module_loads() {
     fresh_storage();
     stored_with_list();
     let app = Mounted::new().await;
@@ -580,22 +580,16 @@ async fn counts_from_the_list_are_shown_not_typed_and_name_who_is_missing() {
     assert!(input.read_only() && input.name().is_empty(), "shown, not an edit");
     assert!(app.text().contains("Tính từ danh sách Thành viên"));
     assert_eq!(app.attr("[data-testid=verdict]", "data-level").as_deref(), Some("1"));
-    let missing = app.root.query_selector("[data-testid=missing]").unwrap().expect("who is missing");
-    assert_eq!(missing.text_content().unwrap(), "2 thành viên chưa đạt “Công dân học tập”: Người số 19, Người số 20");
-    assert!(app.text().contains("Danh sách có 20 thành viên."));
-    // Back to the typed counts: they were kept; the list stays.
-    app.click("[data-act='roster-use']").await;
-    assert_eq!(app.value("counts.members"), "120");
-    assert!(!app.find("counts.members").unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap().read_only());
-    assert!(app.root.query_selector("[data-testid=missing]").unwrap().is_none());
-    app.set("counts.members", "121").await;
-    app.click("[data-act='roster-use']").await;
-    assert_eq!(app.value("counts.members"), "20");
+    // The panel, who is missing and the switch back to typed counts are drawn by the
+    // spreadsheet module (dvht-sheets), which this harness does not serve: tests/e2e/roster.test.mjs
+    // covers them on the built site. Until it is there, the card says it is loading.
+    let card = app.root.query_selector("[data-testid=roster]").unwrap().expect("the member list's card");
+    assert!(card.text_content().unwrap().contains("Đang tải phần danh sách"), "{:?}", card.text_content());
     // Saved with the list (the draft keeps the names on the device).
     let saved = storage().get_item("dvht.draft.dtest").unwrap().unwrap();
     let d = dvht::file::draft::decode(&saved).unwrap();
     assert_eq!(d.file.roster.as_ref().unwrap().members.len(), 20);
-    assert_eq!(d.file.values.count(dvht::rules::Input::Members), Some(121), "the typed count, kept");
+    assert_eq!(d.file.values.count(dvht::rules::Input::Members), Some(120), "the typed count, kept");
     app.unmount();
 }
 
