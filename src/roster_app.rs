@@ -328,7 +328,16 @@ pub fn run(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> Imp
         // What the app keeps reads back (the limits are checked above; this says so if not).
         (dossier, said) => match crate::read(dossier.as_bytes()) {
             Ok(_) => Imported { state: "applied", html, dossier, said },
-            Err(e) => refused(e.iter().map(|d| d.text(lang)).collect::<Vec<_>>().join(" ")),
+            // Said by the problems' codes: their sentences would bring every message's words
+            // into this module, for what the limits above already rule out.
+            Err(e) => refused(
+                pick(
+                    lang,
+                    "Với danh sách này hồ sơ không đọc lại được ({codes}); không có gì thay đổi.",
+                    "With this list the dossier would not read back ({codes}); nothing changed.",
+                )
+                .replace("{codes}", &e.iter().map(|d| d.code()).collect::<Vec<_>>().join(", ")),
+            ),
         },
     }
 }
