@@ -325,8 +325,85 @@ pub fn run(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> Imp
     };
     match apply_preview(&file, &p, mode, lang) {
         (text, said) if text.is_empty() => refused(said),
-        (dossier, said) => Imported { state: "applied", html, dossier, said },
+        // What the app keeps reads back (the limits are checked above; this says so if not).
+        (dossier, said) => match crate::read(dossier.as_bytes()) {
+            Ok(_) => Imported { state: "applied", html, dossier, said },
+            // Said by the problems' codes: their sentences would bring every message's words
+            // into this module, for what the limits above already rule out.
+            Err(e) => refused(
+                pick(
+                    lang,
+                    "Với danh sách này hồ sơ không đọc lại được ({codes}); không có gì thay đổi.",
+                    "With this list the dossier would not read back ({codes}); nothing changed.",
+                )
+                .replace("{codes}", &e.iter().map(|d| d.code()).collect::<Vec<_>>().join(", ")),
+            ),
+        },
     }
+}
+
+/// The name and type of a spreadsheet the app downloads: `act` is the button's command
+/// (`roster-template`, `roster-export`), `format` its argument (`xlsx`, `csv`, `groups-csv`),
+/// `stem` the dossier's file stem ("dvht-truong-thpt-nguyen-trai-2025").
+pub fn file_name(act: &str, format: &str, stem: &str) -> (String, &'static str) {
+    let name = match (act, format) {
+        ("roster-template", "xlsx") => "dvht-mau-danh-sach-thanh-vien.xlsx".to_string(),
+        ("roster-template", "groups-csv") => "dvht-mau-nguoi-hoc-theo-lop.csv".to_string(),
+        ("roster-template", _) => "dvht-mau-danh-sach-thanh-vien.csv".to_string(),
+        (_, "xlsx") => format!("{stem}-danh-sach-thanh-vien.xlsx"),
+        (_, "groups-csv") => format!("{stem}-nguoi-hoc-theo-lop.csv"),
+        _ => format!("{stem}-danh-sach-thanh-vien.csv"),
+    };
+    let mime =
+        if format == "xlsx" { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } else { "text/csv" };
+    (name, mime)
+}
+
+/// The bytes of that spreadsheet: the template, or the dossier's list.
+pub fn spreadsheet(dossier_json: &str, act: &str, format: &str) -> Vec<u8> {
+    if act == "roster-template" {
+        template(dossier_json, format)
+    } else {
+        export(dossier_json, format)
+    }
+}
+
+/// A file too large to be read as a list: refused before a byte is read.
+pub fn too_big(name: &str, lang: Lang) -> String {
+    pick(
+        lang,
+        "Tệp “{name}” lớn hơn 16 MB: không phải một danh sách Thành viên mà hồ sơ giữ được.",
+        "“{name}” is larger than 16 MB: not a member list a dossier can hold.",
+    )
+    .replace("{name}", name)
+}
+
+/// A file the browser could not read.
+pub fn cannot_open(name: &str, lang: Lang) -> String {
+    pick(lang, "Không mở được tệp “{name}”:", "Could not open “{name}”:").replace("{name}", name)
+}
+
+/// The app's answer for one step of an import of the file `name`, as one text, its fields
+/// joined by NUL (which no field holds: the HTML and the words are escaped or plain, the JSON
+/// escapes it): what the undo offer says once applied ("Đã nhập danh sách từ tệp …"), the new
+/// dossier's JSON text (empty unless applied), then what the panel shows of it, which the app
+/// passes back to [`panel::html`] as it is — the state, the name, what was said, the preview's
+/// HTML. `problem` is the state of a file that could not be read at all: what was said is then
+/// the app's notice's title and the HTML its line.
+pub fn answer(done: &Imported, name: &str, lang: Lang) -> String {
+    let what = if done.state == "applied" {
+        pick(lang, "Đã nhập danh sách từ tệp “{name}”: {what}", "Imported the list from “{name}”: {what}")
+            .replace("{name}", name)
+            .replace("{what}", &done.said)
+    } else {
+        String::new()
+    };
+    [what.as_str(), &done.dossier, done.state, name, &done.said, &done.html].join("\0")
+}
+
+/// The answer for a file that could not be read: `title` and `line` are the notice's.
+pub fn problem(name: &str, title: &str, line: &str) -> String {
+    ["", "", "problem", name, title, line].join("\0")
 }
 
 #[cfg(test)]
@@ -462,6 +539,44 @@ mod tests {
         let (text, _) = apply(&school(), &fits, "replace", "vi");
         assert!(!text.is_empty(), "{capacity}");
         assert!(crate::read(text.as_bytes()).is_ok(), "and it reads back");
+    }
+
+    /// What the app is answered: one text, the undo offer's words and the new dossier first,
+    /// then what the panel shows, which `panel::Shown::parse` reads back as it was.
+    #[test]
+    fn the_answer_is_one_text_the_panel_reads_back() {
+        let d = school();
+        let done = run(&d, CSV, "preview", "vi");
+        let text = answer(&done, "a.csv", Lang::Vi);
+        let parts: Vec<&str> = text.splitn(3, '\0').collect();
+        assert!(parts[0].starts_with("Đã nhập danh sách từ tệp “a.csv”: Đã thêm"), "{}", parts[0]);
+        assert_eq!(parts[1], done.dossier);
+        let shown = panel::Shown::parse(parts[2]).unwrap();
+        assert_eq!((shown.state, shown.name, shown.said, shown.html), ("applied", "a.csv", &*done.said, &*done.html));
+        assert!(panel::Shown::parse("").is_none());
+        // Not applied: no words for undo, no dossier.
+        let pending = answer(&run(&done.dossier, XLSX, "preview", "en"), "b.xlsx", Lang::En);
+        assert!(pending.starts_with("\0\0pending\0b.xlsx\0"), "{pending}");
+        let p = problem("c.csv", &too_big("c.csv", Lang::Vi), "");
+        assert_eq!(
+            p,
+            "\0\0problem\0c.csv\0Tệp “c.csv” lớn hơn 16 MB: không phải một danh sách Thành viên mà hồ sơ giữ được.\0"
+        );
+        assert_eq!(cannot_open("c.csv", Lang::En), "Could not open “c.csv”:");
+    }
+
+    #[test]
+    fn downloads_are_named_from_the_dossier() {
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        assert_eq!(file_name("roster-template", "xlsx", "dvht-x"), ("dvht-mau-danh-sach-thanh-vien.xlsx".into(), xlsx));
+        assert_eq!(file_name("roster-template", "csv", "dvht-x").0, "dvht-mau-danh-sach-thanh-vien.csv");
+        assert_eq!(file_name("roster-template", "groups-csv", "dvht-x").0, "dvht-mau-nguoi-hoc-theo-lop.csv");
+        assert_eq!(file_name("roster-export", "xlsx", "dvht-x-2025").0, "dvht-x-2025-danh-sach-thanh-vien.xlsx");
+        assert_eq!(file_name("roster-export", "csv", "dvht-x"), ("dvht-x-danh-sach-thanh-vien.csv".into(), "text/csv"));
+        assert_eq!(file_name("roster-export", "groups-csv", "dvht-x").0, "dvht-x-nguoi-hoc-theo-lop.csv");
+        let d = school();
+        assert_eq!(spreadsheet(&d, "roster-template", "csv"), template(&d, "csv"));
+        assert_eq!(spreadsheet(&d, "roster-export", "xlsx"), export(&d, "xlsx"));
     }
 
     #[test]

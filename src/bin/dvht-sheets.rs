@@ -6,55 +6,48 @@
 //! (`web/modules.rs`).
 //!
 //! Each function takes the dossier as its file's JSON text with its list; the work is
-//! `dvht::roster_app`'s, tested natively.
+//! `dvht::roster_app`'s, tested natively. The module reads the file picked or dropped and makes
+//! the downloads itself, so the app's first module only passes them on and applies the answer.
 
 #[cfg(target_arch = "wasm32")]
 mod js {
     use dvht::roster_app;
     use wasm_bindgen::prelude::*;
 
-    // Named `export_list` and `import_list`: `export` and `import` are JavaScript's words.
-
-    /// The template (`xlsx`, `csv`, `groups-csv`), from the dossier's rule set.
+    /// Downloads a spreadsheet itself: `act` is the app's button's command (`roster-template`,
+    /// `roster-export`), `format` its argument (`xlsx`, `csv`, `groups-csv`), `stem` the
+    /// dossier's file stem; the template from the dossier's rule set, the export from its list.
     #[wasm_bindgen]
-    pub fn template(dossier: &str, format: &str) -> Vec<u8> {
-        roster_app::template(dossier, format)
+    pub fn download(dossier: &str, act: &str, format: &str, stem: &str) {
+        let (name, mime) = roster_app::file_name(act, format, stem);
+        dvht::web::browser::download_bytes(&name, mime, &roster_app::spreadsheet(dossier, act, format));
     }
 
-    /// The dossier's list (`xlsx`, `csv`, `groups-csv`).
+    /// One step of an import of the file the user picked or dropped (`mode`: `preview`,
+    /// `replace`, `merge`): the file read here, then `roster_app::run`; the answer is
+    /// `roster_app::answer`'s text (a file too large or unreadable is `roster_app::problem`).
     #[wasm_bindgen]
-    pub fn export_list(dossier: &str, format: &str) -> Vec<u8> {
-        roster_app::export(dossier, format)
-    }
-
-    /// One step of an import (`mode`: `preview`, `replace`, `merge`): where it stands
-    /// (`applied`, `pending`, `refused`), the preview as HTML, the new dossier's JSON text once
-    /// applied, and what changed or why nothing did, in words.
-    #[wasm_bindgen]
-    pub fn import_list(dossier: &str, bytes: &[u8], mode: &str, lang: &str) -> Vec<String> {
-        let done = roster_app::run(dossier, bytes, mode, lang);
-        vec![done.state.to_string(), done.html, done.dossier, done.said]
+    pub async fn import_file(file: web_sys::File, dossier: String, mode: String, lang: String) -> String {
+        let name = file.name();
+        let words = roster_app::lang(&lang);
+        if file.size() > dvht::file::limits::MAX_FILE_BYTES as f64 {
+            return roster_app::problem(&name, &roster_app::too_big(&name, words), "");
+        }
+        match dvht::web::browser::file_bytes(&file).await {
+            Ok(bytes) => roster_app::answer(&roster_app::run(&dossier, &bytes, &mode, &lang), &name, words),
+            Err(e) => roster_app::problem(&name, &roster_app::cannot_open(&name, words), &e),
+        }
     }
 
     /// The member list's panel (its body, under the app's heading) and who a shortfall is about,
-    /// as HTML: the dossier with its list, whether it is finalised, the keys of the counts short
-    /// by people (comma-separated), the import on screen (`state`, `name`, `said`, `html`; an
-    /// empty `state` for none) and the language.
+    /// as HTML, joined by NUL: the dossier with its list, whether it is finalised, the keys of
+    /// the counts short by people (comma-separated), the import on screen as the app was given
+    /// it (`roster_app::answer`'s last fields; empty for none) and the language.
     #[wasm_bindgen]
-    #[allow(clippy::too_many_arguments)]
-    pub fn roster_html(
-        dossier: &str,
-        locked: bool,
-        missing: &str,
-        state: &str,
-        name: &str,
-        said: &str,
-        html: &str,
-        lang: &str,
-    ) -> Vec<String> {
-        let shown = (!state.is_empty()).then_some(roster_app::panel::Shown { state, name, said, html });
+    pub fn roster_html(dossier: &str, locked: bool, missing: &str, shown: &str, lang: &str) -> String {
+        let shown = roster_app::panel::Shown::parse(shown);
         let (panel, missing) = roster_app::panel::html(dossier, locked, missing, shown, lang);
-        vec![panel, missing]
+        format!("{panel}\0{missing}")
     }
 }
 

@@ -22,6 +22,17 @@ pub struct Shown<'a> {
     pub html: &'a str,
 }
 
+impl<'a> Shown<'a> {
+    /// The import as the app passes it back: the last four fields of [`super::answer`] (state,
+    /// name, what was said, HTML) joined by NUL; `None` for an empty text (no import on screen).
+    pub fn parse(text: &'a str) -> Option<Shown<'a>> {
+        let mut f = text.splitn(4, '\0');
+        let state = f.next().filter(|s| !s.is_empty())?;
+        let mut next = || f.next().unwrap_or_default();
+        Some(Shown { state, name: next(), said: next(), html: next() })
+    }
+}
+
 /// A button whose test id is its command and argument.
 fn button(h: &mut String, act: &str, arg: &str, test: &str, class: &str, label: &str) {
     let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };

@@ -403,10 +403,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         }
         "dismiss" => state.dispatch(Action::Notice(None)),
         // The member list (web/roster.rs): its spreadsheets come from a module of their own.
-        "roster-template" | "roster-export" => {
-            let what = if act == "roster-template" { "template" } else { "export" };
-            roster::download(what, arg, d.with_list(), &file_stem(&d.file));
-        }
+        "roster-template" | "roster-export" => roster::download(act, arg, d.with_list(), &file_stem(&d.file)),
         "roster-apply" => roster::choose(arg, state, d.with_list()),
         "roster-close" => state.dispatch(Action::RosterPreview(None)),
         "roster-use" => {
@@ -420,6 +417,19 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         "focus" => state.dispatch(Action::Reveal(arg.to_string())),
         _ => {}
     }
+}
+
+/// Fetches another module (in idle time, or at once when `now`), unless it is there; the page
+/// is drawn again when it arrives, for what waited for it.
+fn fetch(state: UseReducerHandle<State>, name: &'static str, now: bool) {
+    if modules::is_ready(name) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if modules::load_soon(name, now).await {
+            state.dispatch(Action::ModuleReady);
+        }
+    });
 }
 
 #[function_component(App)]
@@ -463,36 +473,14 @@ pub fn app() -> Html {
     // need it at once when asked for.
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if modules::load_when_idle(modules::DOCS).await {
-                    state.dispatch(Action::ModuleReady);
-                }
-            });
-        });
+        use_effect_with((), move |_| fetch(state, modules::DOCS, false));
     }
 
     // The member list's module (its spreadsheets and its panel, web/roster.rs): in idle time
-    // after the first screen, or at once when the dossier has a list; the page is drawn again
-    // when it is there.
+    // after the first screen, or at once when the dossier has a list.
     {
         let state = state.clone();
-        use_effect_with(derived.file.roster.is_some(), move |listed| {
-            let now = *listed;
-            if modules::is_ready(modules::SHEETS) {
-                return;
-            }
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = if now {
-                    modules::load(modules::SHEETS).await
-                } else {
-                    modules::load_when_idle(modules::SHEETS).await
-                };
-                if loaded {
-                    state.dispatch(Action::ModuleReady);
-                }
-            });
-        });
+        use_effect_with(derived.file.roster.is_some(), move |listed| fetch(state, modules::SHEETS, *listed));
     }
 
     // Offline after the first load; a new release is offered, never forced (www/sw.js).

@@ -64,7 +64,8 @@ extern "C" {
     fn idle() -> js_sys::Promise;
     fn style(file: &str);
     fn ready(name: &str) -> bool;
-    fn call(name: &str, function: &str, args: js_sys::Array) -> JsValue;
+    #[wasm_bindgen(js_name = call)]
+    fn call_js(name: &str, function: &str, args: js_sys::Array) -> JsValue;
 }
 
 /// The documents: preview, print jobs, brief, report to publish (src/bin/dvht-docs.rs).
@@ -76,9 +77,12 @@ pub const ENGLISH: &str = "dvht-web-en";
 /// The receiving side, for a Phòng or Sở (src/bin/dvht-appraisal.rs): it mounts itself.
 pub const APPRAISAL: &str = "dvht-appraisal";
 
-/// Loads `name` once the browser is idle (after the first screen is usable).
-pub async fn load_when_idle(name: &str) -> bool {
-    let _ = wasm_bindgen_futures::JsFuture::from(idle()).await;
+/// Loads `name` once the browser is idle (after the first screen is usable), or at once when
+/// `now`; false if it could not be fetched.
+pub async fn load_soon(name: &str, now: bool) -> bool {
+    if !now {
+        let _ = wasm_bindgen_futures::JsFuture::from(idle()).await;
+    }
     load(name).await
 }
 
@@ -100,33 +104,21 @@ pub async fn load(name: &str) -> bool {
     wasm_bindgen_futures::JsFuture::from(load_js(name)).await.is_ok()
 }
 
-fn args(values: &[JsValue]) -> js_sys::Array {
-    values.iter().collect()
+/// Calls a function of a loaded module with plain arguments (texts, flags, a `File`): what it
+/// returns (a `Promise` for one that answers later), or `undefined` if the module is not loaded
+/// yet.
+pub fn call(name: &str, function: &str, values: &[JsValue]) -> JsValue {
+    call_js(name, function, values.iter().collect())
 }
 
-/// Calls a function of a loaded module with text and flag arguments; `None` if the module is
-/// not loaded yet.
+/// Calls a function of a loaded module that returns a text; `None` if the module is not loaded
+/// yet.
 pub fn call_text(name: &str, function: &str, values: &[JsValue]) -> Option<String> {
-    if !ready(name) {
-        return None;
-    }
-    call(name, function, args(values)).as_string()
+    call(name, function, values).as_string()
 }
 
 /// Calls a function of a loaded module that returns a list of texts.
 pub fn call_list(name: &str, function: &str, values: &[JsValue]) -> Option<Vec<String>> {
-    if !ready(name) {
-        return None;
-    }
-    let list: js_sys::Array = call(name, function, args(values)).dyn_into().ok()?;
+    let list: js_sys::Array = call(name, function, values).dyn_into().ok()?;
     Some(list.iter().filter_map(|v| v.as_string()).collect())
-}
-
-/// Calls a function of a loaded module that returns bytes (a `Uint8Array`).
-pub fn call_bytes(name: &str, function: &str, values: &[JsValue]) -> Option<Vec<u8>> {
-    if !ready(name) {
-        return None;
-    }
-    let bytes: js_sys::Uint8Array = call(name, function, args(values)).dyn_into().ok()?;
-    Some(bytes.to_vec())
 }

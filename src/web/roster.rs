@@ -1,14 +1,16 @@
 //! The member list's glue in the app: the spreadsheet module (`src/bin/dvht-sheets.rs`) is
-//! fetched in idle time after the first screen (at once for a dossier with a list), and given
-//! plain data — the dossier as its JSON text with the list, a file's bytes — so that this module
-//! links no spreadsheet or import code, and draws none of the list's panel but its heading.
-//! What it answers is plain data too: bytes to download, the panel and the import's preview as
-//! escaped HTML (already in words), and the dossier after an import, read back with
-//! `crate::read`.
+//! fetched in idle time after the first screen (at once for a dossier with a list), and does the
+//! list's whole flow — it reads the file the user picked or dropped, previews and applies it,
+//! makes and downloads the template and the export, and draws the list's panel — so that this
+//! module links no spreadsheet or import code and draws none of the panel but its heading. It is
+//! given plain data (the dossier as its JSON text with the list, the `File`) and answers plain
+//! data: the panel as escaped HTML, and for an import one text, which this module only applies
+//! — the new list (read back with `crate::read`, undoable), the import to show, or a notice.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use yew::{AttrValue, UseReducerHandle};
 
 use crate::engine::assessment::Gap;
@@ -18,19 +20,15 @@ use crate::Lang;
 
 use super::modules::{self, SHEETS};
 use super::state::{Action, Notice, State};
-use super::{browser, text};
+use super::text;
 
-/// A file being imported: its name and bytes, and what the module made of it.
+/// A file being imported: the `File` the user picked or dropped (read again by the module for
+/// "Thay" or "Gộp") and what the module made of it, as it answered (`roster_app::answer`'s
+/// last fields: state, name, what was said, the preview's HTML), passed back to it to draw.
 #[derive(Clone, PartialEq)]
 pub struct Seen {
-    pub name: String,
-    pub bytes: Rc<Vec<u8>>,
-    /// `applied`, `pending` (the user chooses to replace or merge) or `refused`.
-    pub state: String,
-    /// How each column was understood and every problem, laid out by the module (escaped).
-    pub html: String,
-    /// What importing it did, or why it could not.
-    pub said: String,
+    file: JsValue,
+    shown: String,
 }
 
 /// The member list's panel (its body, under the heading the app draws) and who a shortfall is
@@ -94,27 +92,17 @@ pub fn draw(drawn: &mut Drawn, file: &DossierFile, a: &Assessment, seen: Option<
         ..DossierFile::default()
     };
     let json = crate::file::write_with(&part, WriteOptions { roster: true });
-    let none = Seen {
-        name: String::new(),
-        bytes: Rc::default(),
-        state: String::new(),
-        html: String::new(),
-        said: String::new(),
-    };
-    let s = seen.map_or(&none, |s| s.as_ref());
     let args = [
         JsValue::from_str(&json),
         JsValue::from_bool(locked),
         JsValue::from_str(&short),
-        JsValue::from_str(&s.state),
-        JsValue::from_str(&s.name),
-        JsValue::from_str(&s.said),
-        JsValue::from_str(&s.html),
+        JsValue::from_str(seen.map_or("", |s| &s.shown)),
         JsValue::from_str(text::texts(lang).lang_code),
     ];
-    let Some(mut html) = modules::call_list(SHEETS, "roster_html", &args) else { return };
-    drawn.missing = html.pop().unwrap_or_default().into();
-    drawn.panel = html.pop().unwrap_or_default().into();
+    let Some(html) = modules::call_text(SHEETS, "roster_html", &args) else { return };
+    let (panel, missing) = html.split_once('\0').unwrap_or_default();
+    drawn.panel = AttrValue::from(panel.to_string());
+    drawn.missing = AttrValue::from(missing.to_string());
     drawn.from = Some(From(part, locked, short, lang, seen.cloned()));
 }
 
@@ -128,88 +116,61 @@ async fn ready(state: &UseReducerHandle<State>) -> bool {
     false
 }
 
-/// One step of an import, by the module (roster_app::run): previewed, or applied — the new
-/// list in the draft, with undo.
-fn run(name: String, bytes: Rc<Vec<u8>>, mode: &str, state: &UseReducerHandle<State>, dossier: &str) {
-    let t = text::texts(state.lang);
-    let args = [
-        JsValue::from_str(dossier),
-        js_sys::Uint8Array::from(bytes.as_slice()).into(),
-        JsValue::from_str(mode),
-        JsValue::from_str(t.lang_code),
-    ];
-    let mut answer = modules::call_list(SHEETS, "import_list", &args).unwrap_or_default().into_iter();
-    let mut next = || answer.next().unwrap_or_default();
-    let mut seen = Seen { name, bytes, state: next(), html: next(), said: String::new() };
-    let json = next();
-    seen.said = next();
-    if seen.state == "applied" {
-        match crate::read(json.as_bytes()) {
-            Ok(file) => {
-                let what = t.roster_imported.replace("{name}", &seen.name).replace("{what}", &seen.said);
-                let list = Box::new(file.roster.unwrap_or_default());
-                state.dispatch(Action::RosterApplied(list, what, Some(Rc::new(seen))));
-                return;
-            }
-            Err(e) => {
-                seen.state = "refused".into();
-                seen.said = e.iter().map(|d| d.text(state.lang)).collect::<Vec<_>>().join(" ");
-            }
-        }
-    }
-    state.dispatch(Action::RosterPreview(Some(Rc::new(seen))));
-}
-
-/// The member list's file input: previews the file, and when the draft has no list yet
-/// applies it at once (issue 14 item 5); else the user chooses to replace or merge.
-pub fn import(file: web_sys::File, state: UseReducerHandle<State>, dossier: String) {
-    let t = text::texts(state.lang);
-    let name = file.name();
-    if file.size() > crate::file::limits::MAX_FILE_BYTES as f64 {
-        let title = t.roster_too_big.replace("{name}", &name);
-        state.dispatch(Action::Notice(Some(Notice::Problem { title, lines: Vec::new() })));
-        return;
-    }
-    state.dispatch(Action::Notice(Some(Notice::Info(t.roster_reading.replace("{name}", &name)))));
+/// One step of an import of `file` (`mode`: `preview`, `replace`, `merge`), all of it the
+/// module's (`import_file`: the file read, the preview, the new list): the app applies the
+/// answer — the new list in the draft, with undo, or the preview, or a notice.
+fn run(file: JsValue, mode: &'static str, state: UseReducerHandle<State>, dossier: String) {
     wasm_bindgen_futures::spawn_local(async move {
-        match browser::file_bytes(&file).await {
-            Ok(bytes) if ready(&state).await => run(name, Rc::new(bytes), "preview", &state, &dossier),
-            Ok(_) => {}
-            Err(e) => {
-                let title = t.cannot_open.replace("{name}", &name);
-                state.dispatch(Action::Notice(Some(Notice::Problem { title, lines: vec![e] })));
+        if !ready(&state).await {
+            return;
+        }
+        let args = [file.clone(), dossier.into(), mode.into(), text::texts(state.lang).lang_code.into()];
+        let promise = modules::call(SHEETS, "import_file", &args);
+        let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await.ok().and_then(|a| a.as_string());
+        let answer = answer.unwrap_or_default();
+        let mut parts = answer.splitn(3, '\0');
+        let (what, json) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+        let seen = Seen { file, shown: parts.next().unwrap_or_default().to_string() };
+        let fields: Vec<&str> = seen.shown.split('\0').collect();
+        if let ["problem", _, title, line] = fields[..] {
+            let lines = [line].iter().filter(|l| !l.is_empty()).map(|l| l.to_string()).collect();
+            let title = title.to_string();
+            state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
+            return;
+        }
+        let list = (fields[0] == "applied").then(|| crate::read(json.as_bytes()).ok()).flatten();
+        match list {
+            Some(file) => {
+                let list = Box::new(file.roster.unwrap_or_default());
+                state.dispatch(Action::RosterApplied(list, what.to_string(), Some(Rc::new(seen))));
             }
+            None => state.dispatch(Action::RosterPreview(Some(Rc::new(seen)))),
         }
     });
 }
 
-/// "Thay" or "Gộp" on a preview: the module is there already (it made the preview).
+/// The member list's file input, or a spreadsheet dropped on the form: previewed by the module,
+/// and when the draft has no list yet applied at once (issue 14 item 5); else the user chooses
+/// to replace or merge.
+pub fn import(file: web_sys::File, state: UseReducerHandle<State>, dossier: String) {
+    let t = text::texts(state.lang);
+    state.dispatch(Action::Notice(Some(Notice::Info(t.roster_reading.replace("{name}", &file.name())))));
+    run(file.into(), "preview", state, dossier);
+}
+
+/// "Thay" or "Gộp" on a preview: the same file again.
 pub fn choose(mode: &str, state: &UseReducerHandle<State>, dossier: &str) {
-    if let Some(seen) = state.roster_import.clone() {
-        run(seen.name.clone(), seen.bytes.clone(), mode, state, dossier);
+    if let Some(seen) = &state.roster_import {
+        let mode = if mode == "merge" { "merge" } else { "replace" };
+        run(seen.file.clone(), mode, state.clone(), dossier.to_string());
     }
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const CSV: &str = "text/csv";
-
-/// The template (`what` = `template`) or the list (`export`) as `format` (`xlsx`, `csv`,
-/// `groups-csv`): its buttons are the module's, so the module is there.
-pub fn download(what: &str, format: &str, dossier: &str, stem: &str) {
-    let name = match (what, format) {
-        ("template", "xlsx") => "dvht-mau-danh-sach-thanh-vien.xlsx".to_string(),
-        ("template", "groups-csv") => "dvht-mau-nguoi-hoc-theo-lop.csv".to_string(),
-        ("template", _) => "dvht-mau-danh-sach-thanh-vien.csv".to_string(),
-        (_, "xlsx") => format!("{stem}-danh-sach-thanh-vien.xlsx"),
-        (_, "groups-csv") => format!("{stem}-nguoi-hoc-theo-lop.csv"),
-        _ => format!("{stem}-danh-sach-thanh-vien.csv"),
-    };
-    let mime = if format == "xlsx" { XLSX } else { CSV };
-    let function = if what == "template" { "template" } else { "export_list" };
-    let args = [JsValue::from_str(dossier), JsValue::from_str(format)];
-    if let Some(bytes) = modules::call_bytes(SHEETS, function, &args) {
-        browser::download_bytes(&name, mime, &bytes);
-    }
+/// The template or the list as a spreadsheet (`act`: `roster-template`, `roster-export`;
+/// `format`: `xlsx`, `csv`, `groups-csv`): made and downloaded by the module, whose buttons
+/// these are, so it is there.
+pub fn download(act: &str, format: &str, dossier: &str, stem: &str) {
+    modules::call(SHEETS, "download", &[dossier.into(), act.into(), format.into(), stem.into()]);
 }
 
 /// Whether a file dropped on the page is a spreadsheet (the member list), not a dossier.

@@ -36,6 +36,19 @@ pub fn field_label(rules: &RuleSet, field: &str, lang: Lang) -> Option<&'static 
     Some(if lang.vi() { vi } else { en })
 }
 
+/// The receiving side's messages (appraisal.md), in words in every build but the unit's first
+/// module: built without the `appraisal` feature (www/index.html), it never reports them, and
+/// would say only the message's code.
+fn receiving(m: &Message, rules: &RuleSet, f: &str, lang: Lang) -> String {
+    if !cfg!(feature = "appraisal") {
+        format!("{f}: {}", m.code())
+    } else if lang.vi() {
+        super::appraisal::vi(m, rules, f)
+    } else {
+        super::appraisal::en(m, rules, f)
+    }
+}
+
 /// The field as a user knows it, by its label, never by its path: "Tổng số Thành viên trong
 /// đơn vị", "Ngày ban hành của minh chứng thứ 2, chỉ tiêu 1.4". The path stays in the
 /// diagnostic's `field` for scripts.
@@ -45,8 +58,12 @@ pub fn named(rules: &RuleSet, field: &str, lang: Lang) -> String {
     let label = |p: &FieldPath| p.label(rules).map(pick);
     let Some(path) = FieldPath::parse(field, rules) else {
         // A field of the receiving side's files (the appraisal, the register, the report).
-        if let Some(name) = super::appraisal::named(rules, field, lang) {
-            return name;
+        // (Not in the unit's first module, built without the `appraisal` feature: none of its
+        // messages is about them.)
+        if cfg!(feature = "appraisal") {
+            if let Some(name) = super::appraisal::named(rules, field, lang) {
+                return name;
+            }
         }
         // A list item the table has no row for ("report.recipients[2]"): its list, and where.
         if let Some((list, rest)) = field.split_once('[') {
@@ -315,7 +332,7 @@ impl Message {
                 | Message::FormDiffers { .. }
                 | Message::ReplacedNotDecided
                 | Message::AfterDeadline { .. }
-                | Message::BeforeCouncil { .. }) => super::appraisal::vi(m, rules, f),
+                | Message::BeforeCouncil { .. }) => receiving(m, rules, f, Lang::Vi),
             Message::OverLimit { limit, max } => limit_vi(*limit, *max, f),
             Message::DuplicateKey { key } => format!(
                 "{f}: khóa “{key}” xuất hiện hai lần trong cùng một đối tượng; dvht giữ giá trị viết sau."
@@ -484,7 +501,7 @@ impl Message {
                 | Message::FormDiffers { .. }
                 | Message::ReplacedNotDecided
                 | Message::AfterDeadline { .. }
-                | Message::BeforeCouncil { .. }) => super::appraisal::en(m, rules, f),
+                | Message::BeforeCouncil { .. }) => receiving(m, rules, f, Lang::En),
             Message::OverLimit { limit, max } => limit_en(*limit, *max, f),
             Message::DuplicateKey { key } => {
                 format!("{f}: the key “{key}” appears twice in the same object; dvht keeps the later value.")
