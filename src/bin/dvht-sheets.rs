@@ -23,6 +23,11 @@ mod js {
         dvht::web::browser::download_bytes(&name, mime, &roster_app::spreadsheet(dossier, act, format));
     }
 
+    thread_local! {
+        /// The file last previewed and its bytes as read then.
+        static PREVIEWED: std::cell::RefCell<Option<(wasm_bindgen::JsValue, Vec<u8>)>> = const { std::cell::RefCell::new(None) };
+    }
+
     /// One step of an import of the file the user picked or dropped (`mode`: `preview`,
     /// `replace`, `merge`): the file read here, then `roster_app::run`; the answer is
     /// `roster_app::answer`'s text (a file too large or unreadable is `roster_app::problem`).
@@ -33,10 +38,24 @@ mod js {
         if file.size() > dvht::file::limits::MAX_FILE_BYTES as f64 {
             return roster_app::problem(&name, &roster_app::too_big(&name, words), "");
         }
-        match dvht::web::browser::file_bytes(&file).await {
-            Ok(bytes) => roster_app::answer(&roster_app::run(&dossier, &bytes, &mode, &lang), &name, words),
-            Err(e) => roster_app::problem(&name, &roster_app::cannot_open(&name, words), &e),
-        }
+        // "Thay" or "Gộp" applies the bytes the preview showed, not the file as it is now on
+        // disk (edited in Excel since, it would be something the user never saw, or unreadable).
+        let kept = PREVIEWED.with(|p| {
+            p.borrow()
+                .as_ref()
+                .filter(|(f, _)| mode != "preview" && js_sys::Object::is(f, &file))
+                .map(|(_, b)| b.clone())
+        });
+        let bytes = match kept {
+            Some(bytes) => bytes,
+            None => match dvht::web::browser::file_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return roster_app::problem(&name, &roster_app::cannot_open(&name, words), &e),
+            },
+        };
+        let answer = roster_app::answer(&roster_app::run(&dossier, &bytes, &mode, &lang), &name, words);
+        PREVIEWED.with(|p| *p.borrow_mut() = (mode == "preview").then(|| (file.into(), bytes)));
+        answer
     }
 
     /// The member list's panel (its body, under the app's heading) and who a shortfall is about,

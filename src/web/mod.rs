@@ -73,6 +73,7 @@ fn initial_state() -> State {
         embed,
         roster_import: None,
         export_roster: false,
+        sheets_failed: false,
         annex: false,
     }
 }
@@ -406,6 +407,7 @@ fn on_command(act: &str, arg: &str, state: &UseReducerHandle<State>, d: &Rc<Deri
         "roster-template" | "roster-export" => roster::download(act, arg, d.with_list(), &file_stem(&d.file)),
         "roster-apply" => roster::choose(arg, state, d.with_list()),
         "roster-close" => state.dispatch(Action::RosterPreview(None)),
+        "roster-retry" => fetch(state.clone(), modules::SHEETS, true),
         "roster-use" => {
             let on = d.file.roster.as_ref().is_some_and(|r| r.counts_from_list);
             state.dispatch(Action::UseList(!on));
@@ -428,6 +430,9 @@ fn fetch(state: UseReducerHandle<State>, name: &'static str, now: bool) {
     wasm_bindgen_futures::spawn_local(async move {
         if modules::load_soon(name, now).await {
             state.dispatch(Action::ModuleReady);
+        } else if name == modules::SHEETS {
+            // Its card would wait for good: it says so and offers to try again.
+            state.dispatch(Action::SheetsFailed);
         }
     });
 }

@@ -64,8 +64,10 @@ extern "C" {
     fn idle() -> js_sys::Promise;
     fn style(file: &str);
     fn ready(name: &str) -> bool;
-    #[wasm_bindgen(js_name = call)]
-    fn call_js(name: &str, function: &str, args: js_sys::Array) -> JsValue;
+    // `catch`: a module that throws (or traps) must not unwind through the app's render,
+    // which holds its state borrowed; its answer is then `undefined`.
+    #[wasm_bindgen(js_name = call, catch)]
+    fn call_js(name: &str, function: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
 }
 
 /// The documents: preview, print jobs, brief, report to publish (src/bin/dvht-docs.rs).
@@ -108,7 +110,7 @@ pub async fn load(name: &str) -> bool {
 /// returns (a `Promise` for one that answers later), or `undefined` if the module is not loaded
 /// yet.
 pub fn call(name: &str, function: &str, values: &[JsValue]) -> JsValue {
-    call_js(name, function, values.iter().collect())
+    call_js(name, function, values.iter().collect()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Calls a function of a loaded module that returns a text; `None` if the module is not loaded

@@ -29,6 +29,21 @@ use super::text;
 pub struct Seen {
     file: JsValue,
     shown: String,
+    /// The draft it was read for: an answer that arrives after another draft was opened is
+    /// not applied to that one.
+    draft: String,
+}
+
+impl Seen {
+    pub fn is_for(&self, draft: &str) -> bool {
+        self.draft == draft
+    }
+}
+
+thread_local! {
+    /// The import under way: an answer to an earlier one (a file picked again, "Thay" clicked
+    /// twice) is dropped, so only the last applies and undo goes back to before it.
+    static LATEST: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// The member list's panel (its body, under the heading the app draws) and who a shortfall is
@@ -111,15 +126,23 @@ async fn ready(state: &UseReducerHandle<State>) -> bool {
     if modules::is_ready(SHEETS) || modules::load(SHEETS).await {
         return true;
     }
-    let t = text::texts(state.lang);
-    state.dispatch(Action::Notice(Some(Notice::Problem { title: t.sheets_not_loaded.into(), lines: Vec::new() })));
+    state.dispatch(Action::SheetsFailed);
+    problem(state, text::texts(state.lang).sheets_not_loaded, "");
     false
+}
+
+fn problem(state: &UseReducerHandle<State>, title: &str, line: &str) {
+    let lines = if line.is_empty() { Vec::new() } else { vec![line.to_string()] };
+    state.dispatch(Action::Notice(Some(Notice::Problem { title: title.to_string(), lines })));
 }
 
 /// One step of an import of `file` (`mode`: `preview`, `replace`, `merge`), all of it the
 /// module's (`import_file`: the file read, the preview, the new list): the app applies the
 /// answer — the new list in the draft, with undo, or the preview, or a notice.
 fn run(file: JsValue, mode: &'static str, state: UseReducerHandle<State>, dossier: String) {
+    let turn = LATEST.with(|l| l.get().wrapping_add(1));
+    LATEST.with(|l| l.set(turn));
+    let draft = state.draft.id.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if !ready(&state).await {
             return;
@@ -127,24 +150,26 @@ fn run(file: JsValue, mode: &'static str, state: UseReducerHandle<State>, dossie
         let args = [file.clone(), dossier.into(), mode.into(), text::texts(state.lang).lang_code.into()];
         let promise = modules::call(SHEETS, "import_file", &args);
         let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await.ok().and_then(|a| a.as_string());
+        if LATEST.with(|l| l.get()) != turn {
+            return;
+        }
         let answer = answer.unwrap_or_default();
         let mut parts = answer.splitn(3, '\0');
         let (what, json) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-        let seen = Seen { file, shown: parts.next().unwrap_or_default().to_string() };
+        let seen = Seen { file, shown: parts.next().unwrap_or_default().to_string(), draft };
         let fields: Vec<&str> = seen.shown.split('\0').collect();
         if let ["problem", _, title, line] = fields[..] {
-            let lines = [line].iter().filter(|l| !l.is_empty()).map(|l| l.to_string()).collect();
-            let title = title.to_string();
-            state.dispatch(Action::Notice(Some(Notice::Problem { title, lines })));
-            return;
+            return problem(&state, title, line);
         }
-        let list = (fields[0] == "applied").then(|| crate::read(json.as_bytes()).ok()).flatten();
-        match list {
-            Some(file) => {
+        let applied = fields[0] == "applied";
+        match crate::read(json.as_bytes()) {
+            Ok(file) if applied => {
                 let list = Box::new(file.roster.unwrap_or_default());
                 state.dispatch(Action::RosterApplied(list, what.to_string(), Some(Rc::new(seen))));
             }
-            None => state.dispatch(Action::RosterPreview(Some(Rc::new(seen)))),
+            // Nothing the module could say (it threw), or a list that does not read back.
+            _ if applied || answer.is_empty() => problem(&state, text::texts(state.lang).roster_failed, ""),
+            _ => state.dispatch(Action::RosterPreview(Some(Rc::new(seen)))),
         }
     });
 }
@@ -162,7 +187,11 @@ pub fn import(file: web_sys::File, state: UseReducerHandle<State>, dossier: Stri
 pub fn choose(mode: &str, state: &UseReducerHandle<State>, dossier: &str) {
     if let Some(seen) = &state.roster_import {
         let mode = if mode == "merge" { "merge" } else { "replace" };
-        run(seen.file.clone(), mode, state.clone(), dossier.to_string());
+        let file = seen.file.clone();
+        // The choice is made: its buttons go while the module works (the reading notice of the
+        // first step says what is being read).
+        state.dispatch(Action::RosterPreview(None));
+        run(file, mode, state.clone(), dossier.to_string());
     }
 }
 

@@ -81,6 +81,8 @@ pub struct State {
     pub roster_import: Option<Rc<super::roster::Seen>>,
     /// "Lưu ra tệp" writes the member list too (off unless ticked: names stay on the device).
     pub export_roster: bool,
+    /// Whether fetching the spreadsheet module failed (the member list's card says so).
+    pub sheets_failed: bool,
     /// The printed and Word dossier end with the annex "Danh sách Thành viên" (off by default).
     pub annex: bool,
 }
@@ -110,6 +112,8 @@ pub enum Action {
     UpdateReady,
     /// Another wasm module has arrived (web/modules.rs): what waited for it can show.
     ModuleReady,
+    /// The spreadsheet module could not be fetched: its card offers to try again.
+    SheetsFailed,
     /// Shows every evidence row of an indicator.
     ShowAllEvidence(String),
     /// Brings a field into view and focuses it (a message's link).
@@ -190,6 +194,7 @@ impl Reducible for State {
                 | Action::ToggleMenu
                 | Action::RosterPreview(_)
                 | Action::ModuleReady
+                | Action::SheetsFailed
                 | Action::SetExportRoster(_)
                 | Action::SetAnnex(_)
         );
@@ -274,7 +279,11 @@ impl Reducible for State {
                 s.menu = false;
             }
             Action::UpdateReady => s.update_ready = true,
-            Action::ModuleReady => s.modules_ready += 1,
+            Action::ModuleReady => {
+                s.modules_ready += 1;
+                s.sheets_failed = false;
+            }
+            Action::SheetsFailed => s.sheets_failed = true,
             Action::ShowAllEvidence(id) => s.expanded.push(id),
             Action::Reveal(path) => {
                 // A field of an evidence row the list does not show yet: show the whole list.
@@ -325,6 +334,7 @@ impl Reducible for State {
             Action::ShowDrafts(list) => s.drafts = list,
             Action::SetEmbed(on) => s.embed_dossier = on,
             Action::ToggleMenu => s.menu = !s.menu,
+            Action::RosterPreview(Some(seen)) if !seen.is_for(&s.draft.id) => {}
             Action::RosterPreview(seen) => {
                 if seen.is_some() {
                     s.focus_on("roster-preview".into());
@@ -332,6 +342,7 @@ impl Reducible for State {
                 }
                 s.roster_import = seen;
             }
+            Action::RosterApplied(_, _, Some(seen)) if !seen.is_for(&s.draft.id) => {}
             Action::RosterApplied(list, what, seen) if s.editable() => {
                 let before = Box::new(s.draft.clone());
                 s.draft.file.roster = Some(*list);
@@ -347,7 +358,10 @@ impl Reducible for State {
                 // The module draws the checkbox anew: focus stays on it.
                 s.focus_on("roster-use".into());
             }
-            Action::RosterApplied(..) | Action::UseList(_) => {}
+            // Finalised while the file was read: the list stays as it was, and the reading
+            // notice goes.
+            Action::RosterApplied(..) => s.notice = None,
+            Action::UseList(_) => {}
             Action::SetExportRoster(on) => s.export_roster = on,
             Action::SetAnnex(on) => s.annex = on,
         }

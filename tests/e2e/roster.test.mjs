@@ -299,6 +299,16 @@ test('a second file is previewed first: columns understood, problems by row and 
     assert.equal(await field(page, 'counts.members_discipline').evaluate((e) => e.readOnly), false, 'a column the file lacks stays typed');
     await page.getByTestId('undo').locator('[data-act="undo"]').click();
     await page.waitForFunction((b) => document.getElementById('counts.members').value !== '2', before);
+    // "Thay" applies what the preview showed, even when the file was changed on disk since
+    // (edited in Excel, say): never a list the user did not see.
+    const onDisk = path.join(OUT, 'roster-edited-after-preview.csv');
+    fs.writeFileSync(onDisk, small);
+    await page.getByTestId('roster-import').setInputFiles(onDisk);
+    await page.locator('[data-testid=roster-preview][data-state=pending]').waitFor();
+    fs.writeFileSync(onDisk, `\uFEFFHo ten,CDHT\r\nA Một,x\r\nB Hai,\r\nC Ba,x\r\n`);
+    await page.getByTestId('roster-replace').click();
+    await page.locator('[data-testid=roster-preview][data-state=applied]').filter({ hasText: 'roster-edited-after-preview.csv' }).waitFor();
+    assert.equal(await field(page, 'counts.members').inputValue(), '2', 'the previewed list, not the file as edited since');
     assert.deepEqual(t.errors, []);
   } finally {
     await t.close();

@@ -12,7 +12,15 @@ pub(super) fn roster_panel(v: &View, onfile: Callback<Event>) -> Html {
         <section class="card roster" aria-labelledby="h-roster" data-testid="roster" onchange={onfile}>
             <h2 id="h-roster">{ v.t.roster }</h2>
             // Every text escaped by the module.
-            { if v.roster.ready() { Html::from_html_unchecked(v.roster.panel.clone()) } else { html! { <p class="hint">{ v.t.roster_loading }</p> } } }
+            { if v.roster.ready() {
+                Html::from_html_unchecked(v.roster.panel.clone())
+            } else if v.s.sheets_failed {
+                // Offline before a first visit cached it, say: said, with a way to try again
+                // (fixed words of text.rs, as markup: less code in the first module).
+                Html::from_html_unchecked(AttrValue::Static(v.t.roster_retry))
+            } else {
+                html! { <p class="hint">{ v.t.roster_loading }</p> }
+            } }
         </section>
     }
 }
