@@ -136,14 +136,6 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    if lang.vi() {
-        vi
-    } else {
-        en
-    }
-}
-
 /// The preview's body as HTML, every text escaped: the summary, a table of how each sheet's
 /// columns were understood, and every problem (errors, warnings, notes) in a list.
 fn preview_html(summary: &str, sheets: &[Json], problems: &[Json], lang: Lang) -> String {
@@ -151,15 +143,15 @@ fn preview_html(summary: &str, sheets: &[Json], problems: &[Json], lang: Lang) -
     let text = |v: &Json| escape(v.as_str().unwrap_or_default());
     let mut h = format!("<p>{}</p>", escape(summary));
     for (i, s) in sheets.iter().enumerate() {
-        let mut caption = pick(lang, "Các cột được hiểu như sau", "How the columns were understood").to_string();
+        let mut caption = lang.pick("Các cột được hiểu như sau", "How the columns were understood").to_string();
         if let Some(name) = s["sheet"].as_str().filter(|n| !n.is_empty()) {
-            caption.push_str(&format!(" — {} “{}”", pick(lang, "trang", "sheet"), escape(name)));
+            caption.push_str(&format!(" — {} “{}”", lang.pick("trang", "sheet"), escape(name)));
         }
         h.push_str(&format!(
             "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"cols-{i}\"><table class=\"columns\"><caption id=\"cols-{i}\">{caption}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            pick(lang, "Cột", "Column"),
-            pick(lang, "Tiêu đề trong tệp", "Header in the file"),
-            pick(lang, "Được hiểu là", "Understood as"),
+            lang.pick("Cột", "Column"),
+            lang.pick("Tiêu đề trong tệp", "Header in the file"),
+            lang.pick("Được hiểu là", "Understood as"),
         ));
         for c in s["columns"].as_array().into_iter().flatten() {
             let class = if c["ignored"] == true { " class=\"ignored\"" } else { "" };
@@ -173,11 +165,11 @@ fn preview_html(summary: &str, sheets: &[Json], problems: &[Json], lang: Lang) -
         h.push_str("</tbody></table></div>");
     }
     if problems.is_empty() {
-        h.push_str(&format!("<p class=\"hint\">{}</p>", pick(lang, "Không có vấn đề nào.", "No problems.")));
+        h.push_str(&format!("<p class=\"hint\">{}</p>", lang.pick("Không có vấn đề nào.", "No problems.")));
     } else {
         h.push_str(&format!(
             "<h4 id=\"h-import-problems\">{} ({})</h4><ul class=\"import-problems\" data-testid=\"roster-problems\" aria-labelledby=\"h-import-problems\" tabindex=\"0\">",
-            pick(lang, "Các vấn đề trong tệp", "Problems in the file"),
+            lang.pick("Các vấn đề trong tệp", "Problems in the file"),
             problems.len()
         ));
         for q in problems {
@@ -314,9 +306,7 @@ pub fn run(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> Imp
         "replace" => Mode::Replace,
         _ if view["first"] == true => Mode::Replace,
         _ => {
-            let choose = pick(
-                lang,
-                "Đơn vị đã có danh sách: chọn thay bằng tệp này hay gộp tệp vào. Thay: danh sách trong tệp thay cho danh sách hiện có. Gộp: người trùng họ tên được cập nhật theo tệp (chỉ ở các cột tệp có), người mới được thêm, người không có trong tệp giữ nguyên.",
+            let choose = lang.pick("Đơn vị đã có danh sách: chọn thay bằng tệp này hay gộp tệp vào. Thay: danh sách trong tệp thay cho danh sách hiện có. Gộp: người trùng họ tên được cập nhật theo tệp (chỉ ở các cột tệp có), người mới được thêm, người không có trong tệp giữ nguyên.",
                 "The unit has a list already: replace it with this file, or merge the file into it. Replace: the file's list takes the place of the present one. Merge: people of the same name are updated from the file (only in the columns it has), new people are added, the others stay.",
             );
             let html = format!("{html}<p class=\"hint\">{choose}</p>");
@@ -331,8 +321,7 @@ pub fn run(dossier_json: &str, bytes: &[u8], mode: &str, lang_code: &str) -> Imp
             // Said by the problems' codes: their sentences would bring every message's words
             // into this module, for what the limits above already rule out.
             Err(e) => refused(
-                pick(
-                    lang,
+                lang.pick(
                     "Với danh sách này hồ sơ không đọc lại được ({codes}); không có gì thay đổi.",
                     "With this list the dossier would not read back ({codes}); nothing changed.",
                 )
@@ -370,8 +359,7 @@ pub fn spreadsheet(dossier_json: &str, act: &str, format: &str) -> Vec<u8> {
 
 /// A file too large to be read as a list: refused before a byte is read.
 pub fn too_big(name: &str, lang: Lang) -> String {
-    pick(
-        lang,
+    lang.pick(
         "Tệp “{name}” lớn hơn 16 MB: không phải một danh sách Thành viên mà hồ sơ giữ được.",
         "“{name}” is larger than 16 MB: not a member list a dossier can hold.",
     )
@@ -380,7 +368,7 @@ pub fn too_big(name: &str, lang: Lang) -> String {
 
 /// A file the browser could not read.
 pub fn cannot_open(name: &str, lang: Lang) -> String {
-    pick(lang, "Không mở được tệp “{name}”:", "Could not open “{name}”:").replace("{name}", name)
+    lang.pick("Không mở được tệp “{name}”:", "Could not open “{name}”:").replace("{name}", name)
 }
 
 /// The app's answer for one step of an import of the file `name`, as one text, its fields
@@ -392,7 +380,7 @@ pub fn cannot_open(name: &str, lang: Lang) -> String {
 /// the app's notice's title and the HTML its line.
 pub fn answer(done: &Imported, name: &str, lang: Lang) -> String {
     let what = if done.state == "applied" {
-        pick(lang, "Đã nhập danh sách từ tệp “{name}”: {what}", "Imported the list from “{name}”: {what}")
+        lang.pick("Đã nhập danh sách từ tệp “{name}”: {what}", "Imported the list from “{name}”: {what}")
             .replace("{name}", name)
             .replace("{what}", &done.said)
     } else {

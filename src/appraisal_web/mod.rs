@@ -37,14 +37,6 @@ fn lang_of(state: &State) -> Lang {
     state.lang
 }
 
-fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    if lang.vi() {
-        vi
-    } else {
-        en
-    }
-}
-
 fn changed(state: &Handle, rev: u64) {
     state.dispatch(Action::Changed(rev));
 }
@@ -90,8 +82,7 @@ async fn restore(state: Handle) {
             state.dispatch(Action::Storage(Storage::Failed));
             problem(
                 &state,
-                pick(
-                    lang,
+                lang.pick(
                     "Không đọc được tệp thẩm định lưu trên máy này:",
                     "The appraisal kept on this device cannot be read:",
                 )
@@ -104,8 +95,7 @@ async fn restore(state: Handle) {
                 Ok(f) => f,
                 Err(e) => {
                     state.dispatch(Action::Storage(Storage::Saved));
-                    let title = pick(
-                        lang,
+                    let title = lang.pick(
                         "Tệp thẩm định lưu trên máy này bị hỏng; hãy mở bản đã lưu ra tệp:",
                         "The appraisal kept on this device is damaged; open a saved file:",
                     );
@@ -138,8 +128,7 @@ async fn restore(state: Handle) {
             state.dispatch(Action::Storage(Storage::Saved));
             prepare_all(&state, true).await;
             if !errors.is_empty() || stored.payloads.len() < total {
-                let title = pick(
-                    lang,
+                let title = lang.pick(
                     "Một số hồ sơ lưu trên máy này không đọc lại được:",
                     "Some dossiers kept on this device cannot be read back:",
                 );
@@ -154,8 +143,7 @@ fn take_in(files: Vec<intake::Picked>, unreadable: Vec<(String, String)>, state:
     let lang = lang_of(&state);
     let ready = work::with(|w| w.register.year.is_some() && w.register.scope.is_some());
     if !ready {
-        let title = pick(
-            lang,
+        let title = lang.pick(
             "Chưa tiếp nhận được: hãy chọn cấp của hồ sơ và nhập năm đánh giá trước.",
             "Not taken in: choose the scope and the assessed year first.",
         );
@@ -192,13 +180,13 @@ fn take_in(files: Vec<intake::Picked>, unreadable: Vec<(String, String)>, state:
         let mut lines: Vec<String> = unreadable
             .iter()
             .chain(&out.unreadable)
-            .map(|(name, why)| format!("{} “{name}”: {why}", pick(lang, "Không đọc được tệp", "Cannot read")))
+            .map(|(name, why)| format!("{} “{name}”: {why}", lang.pick("Không đọc được tệp", "Cannot read")))
             .collect();
         if lines.is_empty() {
             state.dispatch(Action::Notice(Some(Notice::Info(said))));
         } else {
             lines.insert(0, said);
-            problem(&state, pick(lang, "Một số tệp không đọc được:", "Some files could not be read:").into(), lines);
+            problem(&state, lang.pick("Một số tệp không đọc được:", "Some files could not be read:").into(), lines);
         }
     });
 }
@@ -215,7 +203,7 @@ fn open_appraisal(file: web_sys::File, state: Handle) {
         let cannot = |state: &Handle, lines: Vec<String>| {
             problem(
                 state,
-                format!("{} “{name}”:", pick(lang, "Không mở được tệp thẩm định", "Cannot open the appraisal file")),
+                format!("{} “{name}”:", lang.pick("Không mở được tệp thẩm định", "Cannot open the appraisal file")),
                 lines,
             )
         };
@@ -228,8 +216,7 @@ fn open_appraisal(file: web_sys::File, state: Handle) {
             Err(e) => return cannot(&state, texts(&e, lang)),
         };
         let busy = work::with(|w| !w.file.dossiers.is_empty() && w.unexported);
-        let question = pick(
-            lang,
+        let question = lang.pick(
             "Mở tệp này thay cho tệp thẩm định đang làm? Những thay đổi chưa lưu ra tệp sẽ mất.",
             "Open this file instead of the open appraisal? Changes not saved to a file will be lost.",
         );
@@ -266,7 +253,7 @@ fn open_register(file: web_sys::File, state: Handle) {
         match read {
             Err(lines) => problem(
                 &state,
-                format!("{} “{name}”:", pick(lang, "Không mở được sổ theo dõi công nhận", "Cannot open the register")),
+                format!("{} “{name}”:", lang.pick("Không mở được sổ theo dõi công nhận", "Cannot open the register")),
                 lines,
             ),
             Ok(known) => {
@@ -316,7 +303,7 @@ fn open_reports(files: Vec<web_sys::File>, state: Handle) {
         } else {
             problem(
                 &state,
-                pick(lang, "Một số tệp không phải báo cáo năm của dvht:", "Some files are not dvht year reports:")
+                lang.pick("Một số tệp không phải báo cáo năm của dvht:", "Some files are not dvht year reports:")
                     .into(),
                 lines,
             );
@@ -338,7 +325,7 @@ fn set_field(state: &Handle, name: &str, value: &str) {
             changed(state, rev);
             let rules = work::with(|w| w.register.rules);
             let line = Diagnostic::error(rules, name, m).text(lang);
-            problem(state, pick(lang, "Chưa ghi được:", "Not recorded:").into(), vec![line]);
+            problem(state, lang.pick("Chưa ghi được:", "Not recorded:").into(), vec![line]);
         }
     }
 }
@@ -396,8 +383,7 @@ fn on_command(act: &str, arg: &str, state: &Handle) {
         }
         "new" => {
             let busy = work::with(|w| !w.file.dossiers.is_empty());
-            let question = pick(
-                lang,
+            let question = lang.pick(
                 "Bắt đầu tệp thẩm định mới? Tệp đang làm sẽ được thay; hãy “Lưu tệp thẩm định” trước nếu cần giữ.",
                 "Start a new appraisal? The open one is replaced; save it to a file first if you need it.",
             );
@@ -523,7 +509,9 @@ fn app() -> Html {
                 listener.dispatch(Action::Storage(s));
                 if let Some(why) = why {
                     listener.dispatch(Action::Notice(Some(Notice::Problem {
-                        title: pick(listener.lang, "Không lưu được trên máy này:", "Cannot keep it on this device:")
+                        title: listener
+                            .lang
+                            .pick("Không lưu được trên máy này:", "Cannot keep it on this device:")
                             .into(),
                         lines: vec![why],
                     })));
@@ -576,19 +564,7 @@ fn app() -> Html {
     let onchange = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let Some(target) = e.target() else { return };
-            let (name, value) = if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-                if i.type_() == "file" {
-                    return;
-                }
-                (i.name(), i.value())
-            } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-                (s.name(), s.value())
-            } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                (t.name(), t.value())
-            } else {
-                return;
-            };
+            let Some((name, value)) = e.target().and_then(|t| browser::control(&t)) else { return };
             if name.starts_with("filter.") {
                 state.dispatch(Action::Filter(name, value));
             } else if name.starts_with("receipt.") {

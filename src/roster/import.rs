@@ -381,6 +381,30 @@ impl SheetReader<'_> {
         self.problems.push(Problem { severity, sheet: self.sheet.to_string(), row, column, kind });
     }
 
+    /// The name of a data row, or `None` for a row to pass over: an empty one, an unused line
+    /// of a form (only its number, STT, filled), a row with data but no name (an error), a
+    /// total row (a note). A row with cells right of the last header is warned about.
+    fn named_row(&mut self, row_no: usize, row: &[Cell], cols: &[Column], name_col: usize) -> Option<String> {
+        if row.iter().all(Cell::is_empty) {
+            return None;
+        }
+        let cell = |i: usize| row.get(i).unwrap_or(&Cell::Empty);
+        let Some(name) = text(cell(name_col)) else {
+            let only_ordinal =
+                cols.iter().filter(|c| c.used_as != ColumnUse::Ordinal).all(|c| cell(c.index).is_empty());
+            if !only_ordinal {
+                self.problem(Severity::Error, row_no, Some(name_col), ProblemKind::EmptyName);
+            }
+            return None;
+        };
+        if is_total(&name) {
+            self.problem(Severity::Note, row_no, Some(name_col), ProblemKind::TotalRow);
+            return None;
+        }
+        self.too_long(row_no, row, cols.len());
+        Some(name)
+    }
+
     /// Cells right of the last header.
     fn too_long(&mut self, row_no: usize, row: &[Cell], width: usize) {
         let extra = row.iter().skip(width).filter(|c| !c.is_empty()).count();
@@ -392,27 +416,11 @@ impl SheetReader<'_> {
     fn members(&mut self, rows: &[Vec<Cell>], cols: &[Column], first: usize) -> Vec<(usize, Member)> {
         let mut out: Vec<(usize, Member)> = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let name_col = cols.iter().find(|c| c.used_as == ColumnUse::Name).map_or(0, |c| c.index);
         for (at, row) in rows.iter().enumerate().skip(first) {
             let row_no = at + 1;
-            if row.iter().all(Cell::is_empty) {
-                continue;
-            }
             let cell = |i: usize| row.get(i).unwrap_or(&Cell::Empty);
-            let name_col = cols.iter().find(|c| c.used_as == ColumnUse::Name).map_or(0, |c| c.index);
-            let Some(name) = text(cell(name_col)) else {
-                // A row with only its number (STT) filled is an unused line of a form.
-                let only_ordinal =
-                    cols.iter().filter(|c| c.used_as != ColumnUse::Ordinal).all(|c| cell(c.index).is_empty());
-                if !only_ordinal {
-                    self.problem(Severity::Error, row_no, Some(name_col), ProblemKind::EmptyName);
-                }
-                continue;
-            };
-            if is_total(&name) {
-                self.problem(Severity::Note, row_no, Some(name_col), ProblemKind::TotalRow);
-                continue;
-            }
-            self.too_long(row_no, row, cols.len());
+            let Some(name) = self.named_row(row_no, row, cols, name_col) else { continue };
             let mut m = Member::named(name.clone());
             let mut marked: Vec<(Input, usize, bool)> = Vec::new();
             for c in cols {
@@ -495,23 +503,8 @@ impl SheetReader<'_> {
         let name_col = cols.iter().find(|c| c.used_as == ColumnUse::GroupName).map_or(0, |c| c.index);
         for (at, row) in rows.iter().enumerate().skip(first) {
             let row_no = at + 1;
-            if row.iter().all(Cell::is_empty) {
-                continue;
-            }
             let cell = |i: usize| row.get(i).unwrap_or(&Cell::Empty);
-            let Some(name) = text(cell(name_col)) else {
-                let only_ordinal =
-                    cols.iter().filter(|c| c.used_as != ColumnUse::Ordinal).all(|c| cell(c.index).is_empty());
-                if !only_ordinal {
-                    self.problem(Severity::Error, row_no, Some(name_col), ProblemKind::EmptyName);
-                }
-                continue;
-            };
-            if is_total(&name) {
-                self.problem(Severity::Note, row_no, Some(name_col), ProblemKind::TotalRow);
-                continue;
-            }
-            self.too_long(row_no, row, cols.len());
+            let Some(name) = self.named_row(row_no, row, cols, name_col) else { continue };
             let mut g = LearnerGroup { name: name.clone(), ..LearnerGroup::default() };
             let mut ok = true;
             for c in cols {

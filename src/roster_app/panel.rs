@@ -10,7 +10,7 @@ use crate::roster::Tally;
 use crate::rules::{Input, RuleSet};
 use crate::words::{number, roster as words, Lang};
 
-use super::{has_list, pick};
+use super::has_list;
 
 /// An import the app is showing (from [`super::run`]): where it stands, the file's name, what
 /// it did in words, and the preview's HTML (escaped already).
@@ -52,8 +52,8 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
     let mut h = String::new();
     h.push_str(&format!(
         "<p class=\"hint\">{}</p><details class=\"who\"><summary>{}</summary><p lang=\"vi\">{}</p></details>",
-        pick(lang, "Một dòng cho mỗi Thành viên, mỗi chỉ tiêu một cột có hoặc không: các số liệu “Thành viên …” được tính từ danh sách, và khi còn thiếu, biết ngay ai chưa đạt. Danh sách chỉ ở trên máy này.", "One row per member and a yes-or-no column per indicator: the “members who …” figures are counted from the list, and when one falls short you see who is missing. The list stays on this device."),
-        pick(lang, "Ai là Thành viên? (khoản 5, 6, 7 Điều 2)", "Who is a member? (Article 2.5–2.7)"),
+        lang.pick("Một dòng cho mỗi Thành viên, mỗi chỉ tiêu một cột có hoặc không: các số liệu “Thành viên …” được tính từ danh sách, và khi còn thiếu, biết ngay ai chưa đạt. Danh sách chỉ ở trên máy này.", "One row per member and a yes-or-no column per indicator: the “members who …” figures are counted from the list, and when one falls short you see who is missing. The list stays on this device."),
+        lang.pick("Ai là Thành viên? (khoản 5, 6, 7 Điều 2)", "Who is a member? (Article 2.5–2.7)"),
         escape(rules.input(Input::Members).help_vi),
     ));
     // What the list holds: its members, and the learner groups' totals (the learner counts
@@ -61,7 +61,8 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
     let mut status = String::new();
     if let Some(r) = r.filter(|r| !r.members.is_empty()) {
         status.push_str(
-            &pick(lang, "Danh sách có {n} thành viên.", "The list has {n} members.")
+            &lang
+                .pick("Danh sách có {n} thành viên.", "The list has {n} members.")
                 .replace("{n}", &n(r.members.len() as u64)),
         );
     }
@@ -69,22 +70,22 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
         let total = |i: Input| n(r.groups.iter().filter_map(|g| g.count(i)).fold(0u64, u64::saturating_add));
         let counts: Vec<String> = crate::roster::group_columns(rules)
             .into_iter()
-            .map(|i| format!("{} {}", total(i), pick(lang, rules.input(i).short_vi, rules.input(i).short_en)))
+            .map(|i| format!("{} {}", total(i), lang.pick(rules.input(i).short_vi, rules.input(i).short_en)))
             .collect();
         status.push(' ');
         status.push_str(
-            &pick(
-                lang,
-                "Người học: {n} lớp, nhóm; tổng cộng {learners} người học ({counts}).",
-                "Learners: {n} classes or groups; {learners} learners in all ({counts}).",
-            )
-            .replace("{n}", &n(r.groups.len() as u64))
-            .replace("{learners}", &total(Input::Learners))
-            .replace("{counts}", &counts.join(", ")),
+            &lang
+                .pick(
+                    "Người học: {n} lớp, nhóm; tổng cộng {learners} người học ({counts}).",
+                    "Learners: {n} classes or groups; {learners} learners in all ({counts}).",
+                )
+                .replace("{n}", &n(r.groups.len() as u64))
+                .replace("{learners}", &total(Input::Learners))
+                .replace("{counts}", &counts.join(", ")),
         );
     }
     if r.is_none() {
-        status = pick(lang, "Chưa có danh sách. Nhập tệp Excel (.xlsx) hoặc .csv đơn vị đang giữ (tiêu đề cột viết có dấu hay không dấu đều được), hoặc tải tệp mẫu để điền.", "No list yet. Import the Excel (.xlsx) or .csv file the unit keeps (headers with or without diacritics), or download the template to fill in.").to_string();
+        status = lang.pick("Chưa có danh sách. Nhập tệp Excel (.xlsx) hoặc .csv đơn vị đang giữ (tiêu đề cột viết có dấu hay không dấu đều được), hoặc tải tệp mẫu để điền.", "No list yet. Import the Excel (.xlsx) or .csv file the unit keeps (headers with or without diacritics), or download the template to fill in.").to_string();
     }
     h.push_str(&format!("<p data-testid=\"roster-status\">{}</p>", escape(&status)));
     let disabled = if locked { " disabled" } else { "" };
@@ -93,8 +94,8 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
         let checked = if r.counts_from_list { " checked" } else { "" };
         h.push_str(&format!(
             "<span class=\"choice roster-use\"><input type=\"checkbox\" id=\"roster-use\" data-act=\"roster-use\" data-testid=\"roster-use\"{checked}{disabled} aria-describedby=\"roster-use-hint\"><label for=\"roster-use\">{}</label><span class=\"hint\" id=\"roster-use-hint\">{}</span></span>",
-            pick(lang, "Lấy các số liệu từ danh sách", "Take the figures from the list"),
-            pick(lang, "Khi chọn, các ô số Thành viên hiện số tính từ danh sách và không sửa ở đó được; bỏ chọn để trở lại các số đã nhập tay (vẫn được giữ).", "When ticked, the member figures show what the list gives and cannot be typed over; untick to go back to the figures typed by hand (they are kept)."),
+            lang.pick("Lấy các số liệu từ danh sách", "Take the figures from the list"),
+            lang.pick("Khi chọn, các ô số Thành viên hiện số tính từ danh sách và không sửa ở đó được; bỏ chọn để trở lại các số đã nhập tay (vẫn được giữ).", "When ticked, the member figures show what the list gives and cannot be typed over; untick to go back to the figures typed by hand (they are kept)."),
         ));
     }
     // The file input is the app's (its change handler reads `roster-import`).
@@ -106,30 +107,30 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
     };
     h.push_str(&format!(
         "<div class=\"roster-actions\"><input id=\"roster-import\" class=\"file-input\" type=\"file\" data-testid=\"roster-import\"{disabled} accept=\".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"><label for=\"roster-import\" class=\"{label_class}\">{}</label>",
-        pick(lang, "Nhập danh sách (.xlsx, .csv)", "Import a list (.xlsx, .csv)"),
+        lang.pick("Nhập danh sách (.xlsx, .csv)", "Import a list (.xlsx, .csv)"),
     ));
     // The spreadsheets, each a button whose test id is its command and format.
     let mut files = vec![
-        ("roster-template", "xlsx", pick(lang, "Tải tệp mẫu (.xlsx)", "Template (.xlsx)")),
-        ("roster-template", "csv", pick(lang, "Tải tệp mẫu (.csv)", "Template (.csv)")),
+        ("roster-template", "xlsx", lang.pick("Tải tệp mẫu (.xlsx)", "Template (.xlsx)")),
+        ("roster-template", "csv", lang.pick("Tải tệp mẫu (.csv)", "Template (.csv)")),
     ];
     if crate::engine::check::profile_in(rules, file).is_some_and(|(_, p)| p.learners) {
         files.push((
             "roster-template",
             "groups-csv",
-            pick(lang, "Tệp mẫu người học theo lớp (.csv)", "Template of learners by class (.csv)"),
+            lang.pick("Tệp mẫu người học theo lớp (.csv)", "Template of learners by class (.csv)"),
         ));
     }
     if let Some(r) = r {
-        files.push(("roster-export", "xlsx", pick(lang, "Xuất danh sách (.xlsx)", "Export the list (.xlsx)")));
+        files.push(("roster-export", "xlsx", lang.pick("Xuất danh sách (.xlsx)", "Export the list (.xlsx)")));
         if !r.members.is_empty() {
-            files.push(("roster-export", "csv", pick(lang, "Xuất danh sách (.csv)", "Export the list (.csv)")));
+            files.push(("roster-export", "csv", lang.pick("Xuất danh sách (.csv)", "Export the list (.csv)")));
         }
         if !r.groups.is_empty() {
             files.push((
                 "roster-export",
                 "groups-csv",
-                pick(lang, "Xuất người học theo lớp (.csv)", "Export learners by class (.csv)"),
+                lang.pick("Xuất người học theo lớp (.csv)", "Export learners by class (.csv)"),
             ));
         }
     }
@@ -150,9 +151,9 @@ pub fn panel(file: &DossierFile, locked: bool, shown: Option<Shown>, lang: Lang)
 /// effect.
 fn preview(h: &mut String, s: Shown, locked: bool, lang: Lang) {
     let title = if s.state == "applied" {
-        pick(lang, "Đã nhập tệp “{name}”", "Imported “{name}”")
+        lang.pick("Đã nhập tệp “{name}”", "Imported “{name}”")
     } else {
-        pick(lang, "Xem trước tệp “{name}”", "Preview of “{name}”")
+        lang.pick("Xem trước tệp “{name}”", "Preview of “{name}”")
     };
     let state = escape(s.state);
     h.push_str(&format!(
@@ -169,7 +170,7 @@ fn preview(h: &mut String, s: Shown, locked: bool, lang: Lang) {
             "replace",
             "roster-replace",
             "primary",
-            pick(lang, "Thay danh sách hiện có", "Replace the present list"),
+            lang.pick("Thay danh sách hiện có", "Replace the present list"),
         );
         button(
             h,
@@ -177,18 +178,18 @@ fn preview(h: &mut String, s: Shown, locked: bool, lang: Lang) {
             "merge",
             "roster-merge",
             "",
-            pick(lang, "Gộp vào danh sách hiện có (theo họ tên)", "Merge into the present list (by name)"),
+            lang.pick("Gộp vào danh sách hiện có (theo họ tên)", "Merge into the present list (by name)"),
         );
-        button(h, "roster-close", "", "roster-close", "", pick(lang, "Hủy", "Cancel"));
+        button(h, "roster-close", "", "roster-close", "", lang.pick("Hủy", "Cancel"));
     } else {
-        button(h, "roster-close", "", "roster-close", "", pick(lang, "Đóng", "Close"));
+        button(h, "roster-close", "", "roster-close", "", lang.pick("Đóng", "Close"));
     }
     h.push_str("</div></section>");
 }
 
 /// "… và 7 người khác (xem trong danh sách xuất ra)".
 fn more(n: usize, lang: Lang) -> String {
-    pick(lang, "… và {n} người khác (xem trong danh sách xuất ra)", "… and {n} more (see the exported list)")
+    lang.pick("… và {n} người khác (xem trong danh sách xuất ra)", "… and {n} more (see the exported list)")
         .replace("{n}", &n.to_string())
 }
 
@@ -202,8 +203,7 @@ fn other_years(h: &mut String, rules: &RuleSet, list: Option<&Tally>, file: &Dos
     const SHOWN: usize = 20;
     h.push_str(&format!(
         "<div class=\"other-years\"><p class=\"hint\">{}</p><ul class=\"hint\">",
-        pick(
-            lang,
+        lang.pick(
             "Danh hiệu đánh dấu trong danh sách nhưng không tính cho năm đánh giá:",
             "Titles marked in the list that do not count for the assessed year:"
         )
@@ -239,7 +239,8 @@ pub fn missing(file: &DossierFile, inputs: &[Input], lang: Lang) -> String {
             h.push_str(&format!(
                 "<details><summary>{}</summary><ol class=\"names\" lang=\"vi\">",
                 escape(
-                    &pick(lang, "Xem cả danh sách ({n} người)", "See the whole list ({n} people)")
+                    &lang
+                        .pick("Xem cả danh sách ({n} người)", "See the whole list ({n} people)")
                         .replace("{n}", &names.len().to_string())
                 )
             ));

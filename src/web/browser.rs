@@ -63,6 +63,18 @@ pub fn alert(message: &str) {
     }
 }
 
+/// The name and value of the form control an event came from (an input other than a file
+/// picker, a select, a textarea): how both apps' one `change`/`input` handler reads its control.
+pub fn control(target: &web_sys::EventTarget) -> Option<(String, String)> {
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        (i.type_() != "file").then(|| (i.name(), i.value()))
+    } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        Some((s.name(), s.value()))
+    } else {
+        target.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|t| (t.name(), t.value()))
+    }
+}
+
 /// Unicode NFC, as the file format stores text.
 pub fn nfc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFC").into()

@@ -559,16 +559,7 @@ pub fn app() -> Html {
                     return;
                 }
             }
-            let Some(target) = e.target() else { return };
-            let (name, value) = if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-                (i.name(), i.value())
-            } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-                (s.name(), s.value())
-            } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                (t.name(), t.value())
-            } else {
-                return;
-            };
+            let Some((name, value)) = e.target().and_then(|t| browser::control(&t)) else { return };
             if !name.is_empty() {
                 state.dispatch(Action::Set(name, browser::nfc(&value)));
             }

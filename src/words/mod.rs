@@ -28,6 +28,14 @@ impl Lang {
     pub const fn vi(self) -> bool {
         !self.en()
     }
+    /// The Vietnamese or the English of a pair, by this language.
+    pub fn pick<T>(self, vi: T, en: T) -> T {
+        if self.vi() {
+            vi
+        } else {
+            en
+        }
+    }
 }
 
 pub use crate::rules::en;

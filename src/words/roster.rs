@@ -10,14 +10,6 @@ use crate::roster::{Period, Tally};
 use crate::rules::{Input, RuleSet};
 use crate::sheets::ReadError;
 
-fn pick(lang: Lang, vi: String, en: String) -> String {
-    if lang.vi() {
-        vi
-    } else {
-        en
-    }
-}
-
 /// Why a file cannot be read, and what to do.
 pub fn read_error(e: &ReadError, lang: Lang) -> String {
     let (vi, en) = match e {
@@ -43,7 +35,7 @@ pub fn read_error(e: &ReadError, lang: Lang) -> String {
         ReadError::NoSheet => ("Bảng tính không có trang tính nào.", "The workbook has no worksheet."),
         ReadError::TooLarge => ("Tệp quá lớn (quá 100.000 dòng).", "The file is too large (over 100,000 rows)."),
     };
-    pick(lang, vi.into(), en.into())
+    lang.pick(vi.into(), en.into())
 }
 
 /// What a column was understood as: "Họ và tên", "bỏ qua".
@@ -59,20 +51,19 @@ pub fn column_use(rules: &RuleSet, used: ColumnUse, lang: Lang) -> String {
         }
     };
     match used {
-        ColumnUse::Ordinal => pick(lang, "số thứ tự (bỏ qua)".into(), "row number (ignored)".into()),
-        ColumnUse::Name => pick(lang, "Họ và tên".into(), "Name".into()),
-        ColumnUse::Position => pick(lang, "Chức vụ".into(), "Position".into()),
-        ColumnUse::Section => pick(lang, "Bộ phận".into(), "Section".into()),
+        ColumnUse::Ordinal => lang.pick("số thứ tự (bỏ qua)".into(), "row number (ignored)".into()),
+        ColumnUse::Name => lang.pick("Họ và tên".into(), "Name".into()),
+        ColumnUse::Position => lang.pick("Chức vụ".into(), "Position".into()),
+        ColumnUse::Section => lang.pick("Bộ phận".into(), "Section".into()),
         ColumnUse::Mark(i) | ColumnUse::GroupCount(i) => label(i).to_string(),
         ColumnUse::Decision(i) => {
-            pick(lang, format!("Số quyết định “{}”", title(i)), format!("Decision, “{}”", title(i)))
+            lang.pick(format!("Số quyết định “{}”", title(i)), format!("Decision, “{}”", title(i)))
         }
-        ColumnUse::Period(i) => pick(lang, format!("Năm, năm học “{}”", title(i)), format!("Year, “{}”", title(i))),
-        ColumnUse::GroupName => pick(lang, "Lớp, nhóm".into(), "Class or group".into()),
-        ColumnUse::Ignored => pick(lang, "không nhận ra (bỏ qua)".into(), "not recognised (ignored)".into()),
-        ColumnUse::Ambiguous => pick(lang, "chưa rõ là cột nào (bỏ qua)".into(), "unclear (ignored)".into()),
-        ColumnUse::Repeated { first } => pick(
-            lang,
+        ColumnUse::Period(i) => lang.pick(format!("Năm, năm học “{}”", title(i)), format!("Year, “{}”", title(i))),
+        ColumnUse::GroupName => lang.pick("Lớp, nhóm".into(), "Class or group".into()),
+        ColumnUse::Ignored => lang.pick("không nhận ra (bỏ qua)".into(), "not recognised (ignored)".into()),
+        ColumnUse::Ambiguous => lang.pick("chưa rõ là cột nào (bỏ qua)".into(), "unclear (ignored)".into()),
+        ColumnUse::Repeated { first } => lang.pick(
             format!("trùng cột {} (bỏ qua)", crate::sheets::xlsx::column(first)),
             format!("same as column {} (ignored)", crate::sheets::xlsx::column(first)),
         ),
@@ -83,7 +74,7 @@ pub fn column_use(rules: &RuleSet, used: ColumnUse, lang: Lang) -> String {
 pub fn column(rules: &RuleSet, c: &Column, lang: Lang) -> String {
     let letter = crate::sheets::xlsx::column(c.index);
     let used = column_use(rules, c.used_as, lang);
-    pick(lang, format!("Cột {letter} “{}”: {used}", c.header), format!("Column {letter} “{}”: {used}", c.header))
+    lang.pick(format!("Cột {letter} “{}”: {used}", c.header), format!("Column {letter} “{}”: {used}", c.header))
 }
 
 /// Where a problem is: "Trang “Thành viên”, dòng 5, cột C" (the sheet only for workbooks).
@@ -164,7 +155,7 @@ pub fn problem(rules: &RuleSet, p: &Problem, lang: Lang) -> String {
         ProblemKind::SheetIgnored => ("không phải danh sách cần nhập: bỏ qua.".into(), "not a list to import: ignored.".into()),
     };
     let at = place(p, lang);
-    let text = pick(lang, vi, en);
+    let text = lang.pick(vi, en);
     if at.is_empty() {
         let mut c = text.chars();
         c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
@@ -235,10 +226,10 @@ pub fn preview_summary(p: &Preview, lang: Lang) -> String {
         });
     }
     let what = if parts.is_empty() {
-        pick(lang, "Tệp không có danh sách nào nhập được".into(), "The file holds no list to import".into())
+        lang.pick("Tệp không có danh sách nào nhập được".into(), "The file holds no list to import".into())
     } else {
         let joined = parts.join(if vi { " và " } else { " and " });
-        pick(lang, format!("Tệp có {joined}"), format!("The file has {joined}"))
+        lang.pick(format!("Tệp có {joined}"), format!("The file has {joined}"))
     };
     let count = |s: Severity| p.problems.iter().filter(|q| q.severity == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
@@ -268,8 +259,7 @@ pub fn preview_summary(p: &Preview, lang: Lang) -> String {
 
 /// Why nothing was imported from a file.
 pub fn nothing_to_import(lang: Lang) -> String {
-    pick(
-        lang,
+    lang.pick(
         "Không có dòng nào nhập được từ tệp này: danh sách giữ nguyên.".into(),
         "No row of this file can be imported: the list is unchanged.".into(),
     )
@@ -282,9 +272,7 @@ pub fn too_large(limit: Limit, rows: usize, capacity: usize, lang: Lang) -> Stri
     let cap = super::number(capacity as u64, lang);
     let max = super::number(crate::file::limits::max(limit), lang);
     if limit == Limit::TextChars {
-        return pick(
-            lang,
-            format!("Không nhập được: trong tệp có ô dài hơn {max} ký tự, quá giới hạn của một ô trong hồ sơ. Danh sách giữ nguyên."),
+        return lang.pick(format!("Không nhập được: trong tệp có ô dài hơn {max} ký tự, quá giới hạn của một ô trong hồ sơ. Danh sách giữ nguyên."),
             format!("Cannot import: a cell of the file is longer than {max} characters, the limit of one text in a dossier. The list is unchanged."),
         );
     }
@@ -294,9 +282,7 @@ pub fn too_large(limit: Limit, rows: usize, capacity: usize, lang: Lang) -> Stri
         (false, Limit::FileBytes) => format!("{} MB", crate::file::limits::MAX_FILE_BYTES / (1024 * 1024)),
         (false, _) => format!("{max} values"),
     };
-    pick(
-        lang,
-        format!("Không nhập được: hồ sơ kèm danh sách {n} thành viên này vượt giới hạn {what} của một tệp hồ sơ; một hồ sơ giữ được khoảng {cap} thành viên như trong tệp. Hãy chỉ giữ các Thành viên của đơn vị (khoản 7 Điều 2) và bỏ các cột không cần, hoặc nhập các số liệu bằng tay. Danh sách giữ nguyên."),
+    lang.pick(format!("Không nhập được: hồ sơ kèm danh sách {n} thành viên này vượt giới hạn {what} của một tệp hồ sơ; một hồ sơ giữ được khoảng {cap} thành viên như trong tệp. Hãy chỉ giữ các Thành viên của đơn vị (khoản 7 Điều 2) và bỏ các cột không cần, hoặc nhập các số liệu bằng tay. Danh sách giữ nguyên."),
         format!("Cannot import: the dossier with this list of {n} members passes the limit of {what} of a dossier file; one dossier holds about {cap} members like these. Keep only the unit's members (Article 2.7) and drop columns not needed, or type the figures in. The list is unchanged."),
     )
 }

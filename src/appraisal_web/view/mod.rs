@@ -33,11 +33,7 @@ impl View<'_> {
         self.lang.vi()
     }
     fn pick(&self, vi: &'static str, en: &'static str) -> &'static str {
-        if self.vi() {
-            vi
-        } else {
-            en
-        }
+        self.lang.pick(vi, en)
     }
     fn date(&self, d: Date) -> String {
         date_vi(d)

@@ -47,11 +47,7 @@ impl View<'_> {
         self.lang.vi()
     }
     fn pick(&self, vi: &'static str, en: &'static str) -> &'static str {
-        if self.vi() {
-            vi
-        } else {
-            en
-        }
+        self.lang.pick(vi, en)
     }
     /// "khoản 3 Điều 2" or "Article 2.3".
     fn cite(&self, c: crate::rules::Cite) -> String {
