@@ -603,9 +603,12 @@ async fn counts_from_the_list_are_shown_not_typed_and_a_list_module_that_cannot_
         card().query_selector("[data-act=roster-retry]").unwrap().is_some(),
         "still offered after a second failure"
     );
-    // Saved with the list (the draft keeps the names on the device).
+    // A change elsewhere is saved with the list (the draft keeps the names on the device), and
+    // the computed counts are not written over the typed ones.
+    app.set("unit.name", "THPT có danh sách").await;
     let saved = storage().get_item("dvht.draft.dtest").unwrap().unwrap();
     let d = dvht::file::draft::decode(&saved).unwrap();
+    assert_eq!(d.file.unit.name.as_deref(), Some("THPT có danh sách"), "saved after the change");
     assert_eq!(d.file.roster.as_ref().unwrap().members.len(), 20);
     assert_eq!(d.file.values.count(dvht::rules::Input::Members), Some(120), "the typed count, kept");
     app.unmount();
