@@ -5,6 +5,43 @@
 //! sorts by its code point after them. The receiving side sorts, searches and matches units by
 //! it; the member list's import matches the headers of a sheet by [`fold`].
 
+/// A letter in lower case, by the simple case mapping of Unicode, for the scripts an office
+/// here meets: Latin with every Vietnamese letter (Basic Latin, Latin-1, Latin Extended-A, Ơ,
+/// Ư and Latin Extended Additional), Greek and Cyrillic; anything else is left as it is. Kept
+/// here rather than `char::to_lowercase` because that brings Unicode's whole case tables
+/// (about 10 KiB gzipped) into the app's first module (issue 12); a test holds it to the
+/// standard library's mapping on every character it covers.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let even = u.is_multiple_of(2);
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if even => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if !even => u + 1,
+        0x178 => 0xFF,
+        0x1E9E => 0xDF,
+        0x130 => 0x69,
+        0x1A0 | 0x1AF => u + 1,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// The text in lower case, as [`lower_char`] maps each character.
+pub fn lower(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
+/// A letter of the scripts [`lower_char`] knows (either case), or any alphabetic ASCII one.
+pub fn is_letter(c: char) -> bool {
+    let u = c as u32;
+    c.is_ascii_alphabetic()
+        || matches!(u, 0xC0..=0x17F | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1E00..=0x1EFF | 0x391..=0x3CE | 0x400..=0x45F)
+            && c != '×'
+            && c != '÷'
+}
+
 /// The letters in the order of the Vietnamese alphabet; f, j, w and z (loan words) after.
 const ALPHABET: [char; 33] = [
     'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's',
@@ -92,11 +129,9 @@ fn words(text: &str) -> Vec<(Vec<char>, u8)> {
             continue;
         }
         if c.is_alphanumeric() {
-            for lower in c.to_lowercase().filter(|l| !is_mark(*l)) {
-                let (base, t) = untone(lower);
-                tone = tone.max(t);
-                word.push(base);
-            }
+            let (base, t) = untone(lower_char(c));
+            tone = tone.max(t);
+            word.push(base);
         } else {
             flush(&mut out, &mut word, &mut tone);
         }
@@ -153,6 +188,35 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_as_the_standard_library_has_it_where_it_knows_the_script() {
+        let mut known = 0;
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_lowercase().collect();
+            let ours = lower_char(c);
+            if is_letter(c) || c.is_ascii() {
+                // İ is the one capital whose lower case is two characters (i and a dot).
+                if c != 'İ' {
+                    assert_eq!(vec![ours], std, "{c:?} U+{:04X}", c as u32);
+                }
+                known += 1;
+            } else {
+                assert!(ours == c || vec![ours] == std, "{c:?} U+{:04X} mapped to {ours:?}", c as u32);
+            }
+        }
+        assert!(known > 700, "{known}");
+        for row in TONED {
+            for c in row.chars() {
+                let upper: String = c.to_uppercase().collect();
+                assert_eq!(lower(&upper), c.to_string(), "{upper}");
+                assert!(is_letter(c) && upper.chars().all(is_letter), "{c}");
+            }
+        }
+        assert_eq!(lower("ĐOÀN THANH NIÊN Ở XÃ ƯU ĐIỂM"), "đoàn thanh niên ở xã ưu điểm");
+        assert_eq!(lower("ПРИВЕТ Ωμέγα 1,2"), "привет ωμέγα 1,2");
+        assert!(!is_letter('×') && !is_letter('1') && !is_letter(' ') && !is_letter('中'));
+    }
 
     #[test]
     fn names_sort_in_the_vietnamese_alphabet() {

@@ -480,7 +480,7 @@ pub fn paste_evidence(file: &mut DossierFile, text: &str, default_id: Option<&st
         }
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let cell = |i: usize| cells.get(i).copied().filter(|c| !c.is_empty()).map(String::from);
-        let header = cells[0].to_lowercase();
+        let header = crate::collate::lower(cells[0]);
         if n == 1 && (header.starts_with("mã") || header == "ma" || header.starts_with("ma ")) {
             continue;
         }

@@ -8,6 +8,7 @@
 //! export → import → export gives the same bytes.
 
 pub mod carried;
+mod decimal;
 pub mod draft;
 pub mod edit;
 pub mod fields;
@@ -340,6 +341,6 @@ impl DossierFile {
         let mut unmarked = self.clone();
         unmarked.finalised = None;
         let digest = crate::sha256::sha256(write(&unmarked).as_bytes());
-        crate::sha256::hex(&digest[..4]).to_uppercase()
+        crate::sha256::hex(&digest[..4]).to_ascii_uppercase()
     }
 }

@@ -412,7 +412,7 @@ fn number_value(text: &str) -> Option<Number> {
             return if n == 0 { Number::from_f64(-0.0) } else { Some(Number::from(n)) };
         }
     }
-    text.parse::<f64>().ok().and_then(Number::from_f64)
+    super::decimal::parse_f64(text).and_then(Number::from_f64)
 }
 
 #[cfg(test)]

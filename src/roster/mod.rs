@@ -80,13 +80,15 @@ impl Period {
     /// "2025", "2024-2025", "năm học 2024 – 2025", "2024/2025", "2024-25".
     pub fn parse(text: &str) -> Option<Period> {
         let digits: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
-        let rest_ok =
-            text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "-–—/.".contains(c) || c.is_alphabetic());
+        let rest_ok = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "-–—/.".contains(c) || crate::collate::is_letter(c));
         if !rest_ok {
             return None;
         }
         // Words allowed around the years: "năm", "năm học", "NH".
-        let words: String = text.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let words: String =
+            crate::collate::lower(&text.chars().filter(|c| crate::collate::is_letter(*c)).collect::<String>());
         if !["", "năm", "nămhọc", "nh", "nam", "namhoc"].contains(&words.as_str()) {
             return None;
         }

@@ -175,7 +175,7 @@ fn import(file: web_sys::File, state: UseReducerHandle<State>) {
 /// Two dossiers of the same unit, kind and year (the unit's name, ignoring case and spaces).
 fn same_dossier(a: &DossierFile, b: &DossierFile) -> bool {
     let name = |f: &DossierFile| {
-        f.unit.name.as_deref().map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        f.unit.name.as_deref().map(|n| crate::collate::lower(&n.split_whitespace().collect::<Vec<_>>().join(" ")))
     };
     name(a).is_some() && name(a) == name(b) && a.unit.kind == b.unit.kind && a.year == b.year
 }

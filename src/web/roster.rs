@@ -204,6 +204,6 @@ pub fn download(act: &str, format: &str, dossier: &str, stem: &str) {
 
 /// Whether a file dropped on the page is a spreadsheet (the member list), not a dossier.
 pub fn is_sheet(name: &str) -> bool {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     [".xlsx", ".csv"].iter().any(|ext| lower.ends_with(ext))
 }

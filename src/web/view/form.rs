@@ -213,7 +213,7 @@ fn submission(v: &View, scope: Option<Scope>) -> Html {
         // The field holds a district or a commune; only a commune's name fits here (district
         // bodies are gone), so a district's name gives way to "[xã, phường]" to fill in.
         let is_commune = |d: &str| {
-            let d = d.trim().to_lowercase();
+            let d = crate::collate::lower(d.trim());
             ["xã ", "phường ", "thị trấn ", "đặc khu "].iter().any(|p| d.starts_with(p))
         };
         let commune =

@@ -52,7 +52,7 @@ pub(super) fn verdict(v: &View) -> Html {
             <h2 id="h-result">{ t.result }</h2>
             { to_fix }
             <p class={classes!("headline", format!("level-{}", result.level))} aria-live="polite">{ headline }</p>
-            <p class="request" data-testid="request" data-kind={format!("{:?}", result.request.kind).to_lowercase()} data-level={result.request.level.to_string()}>
+            <p class="request" data-testid="request" data-kind={format!("{:?}", result.request.kind).to_ascii_lowercase()} data-level={result.request.level.to_string()}>
                 { crate::words::summary::request_sentence(v.a, v.lang) }
             </p>
             { super::roster::missing(v) }
