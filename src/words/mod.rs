@@ -47,7 +47,9 @@ pub fn percent_text(count: u64, total: u64, lang: Lang) -> String {
     if total == 0 {
         return "—".into();
     }
-    let tenths = u128::from(count) * 1000 / u128::from(total);
+    // Printed as a u64 (no u128 formatting code in the first module): only a count absurdly
+    // above its total would not fit, and it shows as the largest.
+    let tenths = u64::try_from(u128::from(count) * 1000 / u128::from(total)).unwrap_or(u64::MAX);
     let sep = if lang.vi() { ',' } else { '.' };
     format!("{}{sep}{}%", tenths / 10, tenths % 10)
 }
