@@ -335,7 +335,7 @@ test('the English interface is complete; what stays Vietnamese is marked and exp
       const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       while (w.nextNode()) {
         const el = w.currentNode.parentElement;
-        if (el.closest('noscript, #print-root') || el.closest('[lang]')?.getAttribute('lang') === 'vi') continue;
+        if (el.closest('noscript, script, #print-root') || el.closest('[lang]')?.getAttribute('lang') === 'vi') continue;
         let s = w.currentNode.textContent;
         for (const n of names) s = s.split(n).join('');
         // Document numbers ("24/2023/TT-BGDĐT") and điểm đ in citations are names too.

@@ -176,6 +176,33 @@ test('the JavaScript API survives anything, call by call', async () => {
   }
 });
 
+test('never a blank page: loading is said, and so is a load that fails; the app then replaces it', async () => {
+  const t = await open();
+  const page = t.page;
+  try {
+    await watchCsp(t.context);
+    // The app's code cannot be fetched (the connection dropped): the page says so, and how to
+    // go on, instead of "Đang tải…" for ever.
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto(t.server.url);
+    const boot = page.locator('#app > .boot');
+    await page.waitForFunction(() => /Chưa tải được công cụ/.test(document.querySelector('#app > .boot')?.textContent || ''));
+    assert.match(await boot.innerText(), /kiểm tra kết nối mạng rồi tải lại trang/);
+    await shot(page, 'robust-load-failed');
+    // Loaded: the app draws itself in its place, and no later error brings the message back.
+    await page.unroute('**/*.wasm');
+    await page.reload();
+    await page.getByTestId('start').waitFor();
+    assert.equal(await boot.count(), 0);
+    await page.evaluate(() => { Promise.reject(new Error('a later rejection')); });
+    await page.waitForTimeout(100);
+    assert.equal(await boot.count(), 0);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'the start-up scripts run under the CSP');
+  } finally {
+    await t.close();
+  }
+});
+
 test('a panic keeps what was typed, says so, and offers the dossier and a reload', async () => {
   const server = await serve({ root: V2 });
   const t = await open();
