@@ -570,6 +570,7 @@ fn app() -> Html {
             } else if name.starts_with("receipt.") {
                 state.dispatch(Action::Receipt(name, value));
             } else if !name.is_empty() {
+                work::raw(|w| w.typing = None);
                 set_field(&state, &name, &value);
             }
         })
@@ -577,10 +578,12 @@ fn app() -> Html {
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                if i.name() == "filter.text" {
-                    state.dispatch(Action::Filter(i.name(), i.value()));
-                }
+            let Some((name, value)) = e.target().and_then(|t| browser::control(&t)) else { return };
+            if name == "filter.text" {
+                state.dispatch(Action::Filter(name, value));
+            } else if !name.is_empty() && !name.starts_with("filter.") && !name.starts_with("receipt.") {
+                // Kept, not recorded (see `Work::typing`): no render per keystroke.
+                work::raw(|w| w.typing = Some((name, value)));
             }
         })
     };

@@ -30,6 +30,10 @@ pub struct Work {
     pub side_changed: bool,
     /// Changed since it was last exported or opened from a file.
     pub unexported: bool,
+    /// A field of the file being typed into and its text, not yet recorded (fields record on
+    /// change, so the register is rebuilt once per answer): shown by every render meanwhile, as
+    /// Yew puts a control's rendered value back into it and would wipe what is being typed.
+    pub typing: Option<(String, String)>,
 }
 
 thread_local! {
@@ -53,6 +57,7 @@ impl Work {
             generation: 0,
             side_changed: false,
             unexported: false,
+            typing: None,
         }
     }
 
@@ -69,6 +74,7 @@ impl Work {
         self.unstored_from = 0;
         self.replaced = true;
         self.generation += 1;
+        self.typing = None;
     }
 }
 

@@ -45,7 +45,10 @@ impl View<'_> {
         crate::words::number(n as u64, self.lang)
     }
     fn shown(&self, path: &str) -> String {
-        edit::shown(&self.w.file, path)
+        match &self.w.typing {
+            Some((typing, text)) if typing == path => text.clone(),
+            _ => edit::shown(&self.w.file, path),
+        }
     }
     fn diag(&self, d: &Diagnostic) -> String {
         d.text(self.lang)
