@@ -315,10 +315,20 @@ fn files_of(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     input.files().map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
 }
 
+/// Whether a control is a field of the appraisal file (named by its path), not one of the
+/// register's filter (`filter.…`) or of the intake (`receipt.…`), which live in the state.
+fn is_file_field(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with("filter.") && !name.starts_with("receipt.")
+}
+
 /// Sets a field of the file from a control; what cannot be the value is said, by its label.
+/// What was being typed into it is recorded now (or refused): no longer kept apart.
 fn set_field(state: &Handle, name: &str, value: &str) {
     let lang = lang_of(state);
-    let result = work::update(|w| edit::set(&mut w.file, name, &browser::nfc(value)));
+    let result = work::update(|w| {
+        w.typing = None;
+        edit::set(&mut w.file, name, &browser::nfc(value))
+    });
     match result {
         (Ok(()), rev) => changed(state, rev),
         (Err(m), rev) => {
@@ -569,8 +579,7 @@ fn app() -> Html {
                 state.dispatch(Action::Filter(name, value));
             } else if name.starts_with("receipt.") {
                 state.dispatch(Action::Receipt(name, value));
-            } else if !name.is_empty() {
-                work::raw(|w| w.typing = None);
+            } else if is_file_field(&name) {
                 set_field(&state, &name, &value);
             }
         })
@@ -581,7 +590,7 @@ fn app() -> Html {
             let Some((name, value)) = e.target().and_then(|t| browser::control(&t)) else { return };
             if name == "filter.text" {
                 state.dispatch(Action::Filter(name, value));
-            } else if !name.is_empty() && !name.starts_with("filter.") && !name.starts_with("receipt.") {
+            } else if is_file_field(&name) {
                 // Kept, not recorded (see `Work::typing`): no render per keystroke.
                 work::raw(|w| w.typing = Some((name, value)));
             }

@@ -7,16 +7,9 @@
 //! to the standard library's result on random and hard cases.
 
 /// A natural number, 32 bits a limb, least significant first, without leading zero limbs.
-#[derive(Clone, PartialEq, Eq)]
 struct Big(Vec<u32>);
 
 impl Big {
-    fn small(n: u32) -> Big {
-        let mut b = Big(vec![n]);
-        b.trim();
-        b
-    }
-
     fn trim(&mut self) {
         while self.0.last() == Some(&0) {
             self.0.pop();
@@ -156,7 +149,7 @@ pub fn parse_f64(text: &str) -> Option<f64> {
         num.mul_add(10, 1);
         exp10 -= 1;
     }
-    let mut den = Big::small(1);
+    let mut den = Big(vec![1]);
     if exp10 >= 0 {
         num.pow10(exp10 as u32);
     } else {
